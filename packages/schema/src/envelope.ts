@@ -1,0 +1,123 @@
+import { z } from 'zod'
+import type * as core from 'zod/v4/core'
+
+/** `meta` on every response. */
+export const Meta = z.looseObject({
+  requestId: z.string(),
+  timestamp: z.string(),
+  version: z.string(),
+})
+export type Meta = z.infer<typeof Meta>
+
+/** `meta` on a paginated list: adds the page count and the cursor to the next page. */
+export const ListMeta = Meta.extend({
+  count: z.number().int().min(0),
+  hasMore: z.boolean(),
+  nextCursor: z.string().nullish(),
+})
+export type ListMeta = z.infer<typeof ListMeta>
+
+/** `{ meta, data }`: the envelope of every response that returns data. */
+export const DataEnvelope = <T extends core.$ZodType>(data: T) => z.looseObject({ meta: Meta, data })
+export type DataEnvelope<T> = { meta: Meta; data: T }
+
+/** `{ meta, data }` of a paginated list. */
+export const ListEnvelope = <T extends core.$ZodType>(item: T) => z.looseObject({ meta: ListMeta, data: z.array(item) })
+export type ListEnvelope<T> = { meta: ListMeta; data: T[] }
+
+/** `{ meta, success, message }`: updates and moves return no data. */
+export const SuccessEnvelope = z.looseObject({
+  meta: Meta,
+  success: z.boolean(),
+  message: z.string().optional(),
+})
+export type SuccessEnvelope = z.infer<typeof SuccessEnvelope>
+
+/** One problem with one field of a request. `path` is the field path, empty for the whole body. */
+export const ApiIssue = z.looseObject({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+})
+export type ApiIssue = z.infer<typeof ApiIssue>
+
+/** Machine-readable error codes the sandbox sends (a real server may send others). */
+export const ErrorCode = z.enum([
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'validation_failed',
+  'rate_limited',
+  'internal_error',
+  'service_unavailable',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+/**
+ * The error body. The API docs define none, so this is the one the sandbox sends:
+ * `{ meta, success: false, error: { code, message, issues? } }`.
+ */
+export const ApiErrorBody = z.looseObject({
+  meta: Meta,
+  success: z.literal(false),
+  error: z.looseObject({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(ApiIssue).optional(),
+  }),
+})
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>
+
+/** What any error body, of any shape, tells us: the best code, message, request id and field issues we can find. */
+export interface ParsedErrorBody {
+  code?: string
+  message?: string
+  requestId?: string
+  issues?: ApiIssue[]
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined
+
+/**
+ * Lenient reading of an error body from any server: our `ApiErrorBody`, `{ error: "text" }`,
+ * `{ message }`, `{ errors: [...] }`, plain text or HTML. Never throws.
+ */
+export function parseErrorBody(body: unknown): ParsedErrorBody {
+  const strict = ApiErrorBody.safeParse(body)
+  if (strict.success) {
+    const { error, meta } = strict.data
+    return { code: error.code, message: error.message, requestId: meta.requestId, issues: error.issues }
+  }
+  if (typeof body === 'string') {
+    const stripped = body
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+    return stripped ? { message: stripped.slice(0, 300) } : {}
+  }
+  if (body === null || typeof body !== 'object') return {}
+  const record = body as Record<string, unknown>
+  const meta = record.meta as Record<string, unknown> | undefined
+  const error = record.error
+  const nested = error && typeof error === 'object' ? (error as Record<string, unknown>) : undefined
+  const issues = ApiIssue.array().safeParse(nested?.issues ?? record.issues)
+  const errorsList = Array.isArray(record.errors) ? record.errors : undefined
+  const firstListed = errorsList?.[0]
+  const listedMessage =
+    typeof firstListed === 'string'
+      ? firstListed
+      : firstListed && typeof firstListed === 'object'
+        ? text((firstListed as Record<string, unknown>).message)
+        : undefined
+  return {
+    code: text(nested?.code) ?? text(record.code),
+    message: text(nested?.message) ?? text(error) ?? text(record.message) ?? listedMessage,
+    requestId: text(meta?.requestId) ?? text(record.requestId),
+    ...(issues.success ? { issues: issues.data } : {}),
+  }
+}
