@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { tooLong } from './messages.js'
 import { ResourceId } from './primitives.js'
 
 export const ActivityType = z.enum(['call', 'email', 'note', 'meeting', 'sms', 'activity'])
@@ -13,7 +14,7 @@ export const CreateActivityInput = z.strictObject({
   type: ActivityType,
   channel: z.string().optional(),
   direction: ActivityDirection.optional(),
-  content: z.string().max(5000, 'must be at most 5000 characters').optional(),
+  content: z.string().max(5000, tooLong).optional(),
 })
 export type CreateActivityInput = z.infer<typeof CreateActivityInput>
 

@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { NOT_EMPTY_MESSAGE, tooLong } from './messages.js'
 import { IsoDateTime, Money, ResourceId } from './primitives.js'
 
 const dealFields = {
-  title: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  title: z.string().min(1, NOT_EMPTY_MESSAGE).max(200, tooLong),
   pipelineId: ResourceId,
   stageId: ResourceId.optional(),
   peopleIds: z.array(ResourceId).optional(),

@@ -1,25 +1,83 @@
 import { z } from 'zod'
+import { NOT_EMPTY_MESSAGE, tooLong } from './messages.js'
 import { ContactId, Email, Money, Phone, QueryBoolean, ResourceId, StateCode, Tags, ZipCode } from './primitives.js'
 
 /**
  * The writable fields of a contact, each exactly as the Update contact docs constrain it.
  * Shared by `UpdateContactInput` (all optional: PUT is a partial update) and `CreateContactInput`.
+ * `title`, `description` and `examples` are the field's label, help and example in forms and in the
+ * OpenAPI document; the limits are read from the checks themselves.
  */
 export const contactFieldSchemas = {
-  firstName: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
-  lastName: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
-  email: Email,
-  phone: Phone,
-  source: z.string().max(100, 'must be at most 100 characters'),
-  stage: ResourceId,
-  price: Money,
-  timeframe: z.string().max(100, 'must be at most 100 characters'),
-  background: z.string().max(5000, 'must be at most 5000 characters'),
-  tags: Tags,
-  street: z.string().max(200, 'must be at most 200 characters'),
-  city: z.string().max(100, 'must be at most 100 characters'),
-  state: StateCode,
-  zipCode: ZipCode,
+  firstName: z
+    .string()
+    .min(1, NOT_EMPTY_MESSAGE)
+    .max(100, tooLong)
+    .meta({ title: 'First name', description: 'Given name.', examples: ['John'] }),
+  lastName: z
+    .string()
+    .min(1, NOT_EMPTY_MESSAGE)
+    .max(100, tooLong)
+    .meta({ title: 'Last name', description: 'Family name.', examples: ['Doe'] }),
+  email: Email.meta({
+    title: 'Email',
+    description: 'Primary email address. `POST /people` updates the contact that already has this email.',
+    examples: ['john@example.com'],
+  }),
+  phone: Phone.meta({
+    title: 'Phone',
+    description: 'Primary phone number: digits, an optional leading +, no spaces.',
+    examples: ['+15551234567'],
+  }),
+  source: z
+    .string()
+    .max(100, tooLong)
+    .meta({ title: 'Source', description: 'Where the lead came from.', examples: ['Website Signup'] }),
+  stage: ResourceId.meta({
+    title: 'Stage',
+    description: 'Stage id (a contact reports it as `stageId`, with its name in `stageName`).',
+    examples: ['stage_lead'],
+  }),
+  price: Money.meta({
+    title: 'Price',
+    description: 'Price or budget in US dollars, 0 or more.',
+    examples: [450000],
+  }),
+  timeframe: z
+    .string()
+    .max(100, tooLong)
+    .meta({ title: 'Timeframe', description: 'When the contact plans to buy or sell.', examples: ['3-6 months'] }),
+  background: z
+    .string()
+    .max(5000, tooLong)
+    .meta({
+      title: 'Background',
+      description: 'Free-form notes about the contact.',
+      examples: ['Interested in downtown properties'],
+    }),
+  tags: Tags.meta({
+    title: 'Tags',
+    description: "Replaces the contact's tags. A contact reports them as one comma-joined string.",
+    examples: [['VIP', 'Hot Lead']],
+  }),
+  street: z
+    .string()
+    .max(200, tooLong)
+    .meta({ title: 'Street', description: 'Street address.', examples: ['123 Main St'] }),
+  city: z
+    .string()
+    .max(100, tooLong)
+    .meta({ title: 'City', description: 'City.', examples: ['Austin'] }),
+  state: StateCode.meta({
+    title: 'State',
+    description: 'Two-letter upper-case US state code.',
+    examples: ['TX'],
+  }),
+  zipCode: ZipCode.meta({
+    title: 'ZIP code',
+    description: 'US ZIP code, 5 digits or ZIP+4.',
+    examples: ['78701'],
+  }),
 } as const
 
 export type ContactFieldName = keyof typeof contactFieldSchemas
@@ -42,33 +100,43 @@ const optionalFields = {
   zipCode: contactFieldSchemas.zipCode.optional(),
 }
 
+/**
+ * The writable fields of a contact, every one optional, unknown fields rejected: the values a form
+ * edits and the shape of a patch, without the rule that a patch must change something.
+ */
+export const ContactValues = z.strictObject(optionalFields)
+export type ContactValues = z.infer<typeof ContactValues>
+
 export const EMPTY_PATCH_MESSAGE = 'must change at least one field'
 
 /**
  * Body of `PUT /v1/people/{id}`: a partial update. Every field is optional, unknown fields are
  * rejected, and an empty patch is rejected (it would change nothing).
  */
-export const UpdateContactInput = z
-  .strictObject(optionalFields)
-  .refine((patch) => Object.keys(patch).length > 0, { error: EMPTY_PATCH_MESSAGE })
+export const UpdateContactInput = ContactValues.refine((patch) => Object.keys(patch).length > 0, {
+  error: EMPTY_PATCH_MESSAGE,
+})
+  // JSON Schema cannot see a refinement: say the same rule in its own words.
+  .meta({ minProperties: 1 })
 export type UpdateContactInput = z.infer<typeof UpdateContactInput>
 
 export const CREATE_NEEDS_MESSAGE = 'needs at least a first name, last name, email or phone'
+/** A new contact needs at least one of these fields. */
+export const CREATE_NEEDS_ONE_OF = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+] as const satisfies readonly ContactFieldName[]
 
 /**
  * Body of `POST /v1/people` (create, or update the contact with the same email).
  * The docs mark no field required; a contact needs at least a name or a way to reach it.
  */
-export const CreateContactInput = z
-  .strictObject(optionalFields)
-  .refine(
-    (input) =>
-      input.firstName !== undefined ||
-      input.lastName !== undefined ||
-      input.email !== undefined ||
-      input.phone !== undefined,
-    { error: CREATE_NEEDS_MESSAGE },
-  )
+export const CreateContactInput = ContactValues.refine(
+  (input) => CREATE_NEEDS_ONE_OF.some((name) => input[name] !== undefined),
+  { error: CREATE_NEEDS_MESSAGE },
+).meta({ anyOf: CREATE_NEEDS_ONE_OF.map((name) => ({ required: [name] })) })
 export type CreateContactInput = z.infer<typeof CreateContactInput>
 
 export const PersonEmail = z.looseObject({
@@ -127,28 +195,25 @@ export const ListPeopleQuery = z.strictObject({
     .min(1, 'must be at least 1')
     .max(100, 'must be at most 100')
     .default(10),
-  cursor: z.string().min(1, 'must not be empty').optional(),
+  cursor: z.string().min(1, NOT_EMPTY_MESSAGE).optional(),
 })
 export type ListPeopleQuery = z.input<typeof ListPeopleQuery>
 
 export const SEARCH_NEEDS_MESSAGE = 'needs at least one of id, email, phone or name'
 
+/** A search needs at least one of these criteria. */
+export const SEARCH_NEEDS_ONE_OF = ['id', 'email', 'phone', 'name'] as const
+
 /** Query of `GET /v1/people/search`: at least one criterion. */
 export const SearchPeopleQuery = z
   .strictObject({
-    id: z.string().min(1, 'must not be empty').optional(),
-    email: z.string().min(1, 'must not be empty').max(255, 'must be at most 255 characters').optional(),
-    phone: z.string().min(1, 'must not be empty').max(32, 'must be at most 32 characters').optional(),
-    name: z
-      .string()
-      .trim()
-      .min(2, 'must be at least 2 characters')
-      .max(200, 'must be at most 200 characters')
-      .optional(),
+    id: z.string().min(1, NOT_EMPTY_MESSAGE).optional(),
+    email: z.string().min(1, NOT_EMPTY_MESSAGE).max(255, tooLong).optional(),
+    phone: z.string().min(1, NOT_EMPTY_MESSAGE).max(32, tooLong).optional(),
+    name: z.string().trim().min(2, 'must be at least 2 characters').max(200, tooLong).optional(),
   })
-  .refine((q) => q.id !== undefined || q.email !== undefined || q.phone !== undefined || q.name !== undefined, {
-    error: SEARCH_NEEDS_MESSAGE,
-  })
+  .refine((q) => SEARCH_NEEDS_ONE_OF.some((name) => q[name] !== undefined), { error: SEARCH_NEEDS_MESSAGE })
+  .meta({ anyOf: SEARCH_NEEDS_ONE_OF.map((name) => ({ required: [name] })) })
 export type SearchPeopleQuery = z.infer<typeof SearchPeopleQuery>
 
 /** The search endpoint returns at most this many contacts. */
