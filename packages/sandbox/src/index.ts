@@ -1,6 +1,3 @@
-import { API_VERSION } from '@cc/schema'
-
-/** The `meta` block of a sandbox response. */
-export function meta(requestId: string = crypto.randomUUID()) {
-  return { requestId, timestamp: new Date().toISOString(), version: API_VERSION }
-}
+export { MAX_BODY_BYTES } from './http/body.js'
+export { DEFAULT_LATENCY_MS, FaultKind, FaultOptions, RateLimitOptions, SandboxOptions } from './options.js'
+export { createSandbox, DEFAULT_HOST, DEFAULT_SEED, type Sandbox } from './sandbox.js'

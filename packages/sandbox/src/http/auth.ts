@@ -1,0 +1,46 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { ApiError } from './errors.js'
+
+const digest = (key: string): Buffer => createHash('sha256').update(key, 'utf8').digest()
+
+/** A fresh test key in the docs' format, with a `test` marker: `ccmd_test_` + 32 random characters. */
+export function generateTestKey(): string {
+  return `ccmd_test_${randomBytes(24).toString('base64url')}`
+}
+
+/**
+ * The accepted API keys. Only SHA-256 digests are kept; a candidate is compared with every key in
+ * constant time (equal-length digests, no early exit), so timing reveals neither key nor position.
+ */
+export class KeyRing {
+  readonly #digests: Buffer[]
+
+  constructor(keys: readonly string[]) {
+    this.#digests = keys.map(digest)
+  }
+
+  /** The key's scope (a hash prefix, safe to store and log) when it is accepted, else undefined. */
+  verify(candidate: string): string | undefined {
+    const given = digest(candidate)
+    let match = false
+    for (const known of this.#digests) match = timingSafeEqual(given, known) || match
+    return match ? given.toString('hex').slice(0, 16) : undefined
+  }
+
+  /** Checks an `Authorization` header; throws a 401 with `WWW-Authenticate: Bearer` when it fails. */
+  authenticate(header: string | null): string {
+    const token = /^Bearer +([^\s]+) *$/i.exec(header ?? '')?.[1]
+    if (token === undefined) {
+      throw new ApiError(401, 'unauthorized', 'Missing API key: send it as "Authorization: Bearer <key>"', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="cc-sandbox"' },
+      })
+    }
+    const scope = this.verify(token)
+    if (scope === undefined) {
+      throw new ApiError(401, 'unauthorized', 'Invalid API key', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="cc-sandbox", error="invalid_token"' },
+      })
+    }
+    return scope
+  }
+}

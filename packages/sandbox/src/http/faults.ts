@@ -1,0 +1,72 @@
+import { DEFAULT_LATENCY_MS, type FaultKind, type FaultOptions } from '../options.js'
+import { createRandom, type Random } from '../seed/random.js'
+
+/**
+ * Decides which requests get a fault. Queued faults (for tests) come first, in order; otherwise a
+ * seeded draw picks `rate` of the requests and a kind for each, so a run is repeatable.
+ */
+export class FaultInjector {
+  #options: FaultOptions | false = false
+  #random: Random = createRandom(1)
+  readonly #queue: FaultKind[] = []
+
+  constructor(options: FaultOptions | false) {
+    this.configure(options)
+  }
+
+  configure(options: FaultOptions | false): void {
+    this.#options = options
+    this.#random = createRandom(options === false ? 1 : (options.seed ?? 1))
+  }
+
+  enqueue(kinds: readonly FaultKind[]): void {
+    this.#queue.push(...kinds)
+  }
+
+  clearQueue(): void {
+    this.#queue.length = 0
+  }
+
+  get latencyMs(): number {
+    return this.#options === false ? DEFAULT_LATENCY_MS : (this.#options.latencyMs ?? DEFAULT_LATENCY_MS)
+  }
+
+  /** The fault for the next request, if any. */
+  next(): FaultKind | undefined {
+    const queued = this.#queue.shift()
+    if (queued !== undefined) return queued
+    const options = this.#options
+    if (options === false || options.rate === 0) return undefined
+    const roll = this.#random.next()
+    const kind = this.#random.pick(options.kinds)
+    return roll < options.rate ? kind : undefined
+  }
+}
+
+/** A copy of `body` that waits `ms` before its first byte (headers are already on their way). */
+export function delayBody(body: ReadableStream<Uint8Array> | null, ms: number): ReadableStream<Uint8Array> {
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
+  let waited = false
+  let timer: NodeJS.Timeout | undefined
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!waited) {
+        waited = true
+        await new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, ms)
+        })
+      }
+      if (body === null) return controller.close()
+      reader ??= body.getReader()
+      const { done, value } = await reader.read()
+      if (done) controller.close()
+      else controller.enqueue(value)
+    },
+    cancel(reason) {
+      clearTimeout(timer)
+      return reader ? reader.cancel(reason) : body?.cancel(reason)
+    },
+  })
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))

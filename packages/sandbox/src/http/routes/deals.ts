@@ -1,0 +1,63 @@
+import { endpoints } from '@cc/schema'
+import type { Hono } from 'hono'
+import { pipelines } from '../../seed/fixtures.js'
+import { newDealId } from '../../storage/ids.js'
+import type { Store } from '../../storage/store.js'
+import type { AppEnv } from '../context.js'
+import { notFound, validationError } from '../errors.js'
+import { checkPeople, checkPipelineStage, checkTeams } from '../references.js'
+import { addRoute, sendData, sendSuccess } from '../route.js'
+
+/** A deal without a stage starts in its pipeline's first stage. */
+const firstStage = (pipelineId: string): string => pipelines.find((p) => p.id === pipelineId)?.stages[0]?.id ?? ''
+
+export function addDealRoutes(app: Hono<AppEnv>, store: Store): void {
+  addRoute(app, endpoints.createDeal, (c, { body }) => {
+    const issues = [
+      ...checkPipelineStage(body.pipelineId, body.stageId),
+      ...checkPeople(store, body.peopleIds),
+      ...checkTeams(body.teamIds),
+    ]
+    if (issues.length > 0) throw validationError(issues)
+    const now = new Date().toISOString()
+    const id = newDealId()
+    store.transaction(() =>
+      store.deals.insert({
+        ...body,
+        id,
+        stageId: body.stageId ?? firstStage(body.pipelineId),
+        createdAt: now,
+        updatedAt: now,
+      }),
+    )
+    return sendData(c, { id }, 201)
+  })
+
+  addRoute(app, endpoints.updateDeal, (c, { params, body }) => {
+    if (store.deals.get(params.id) === undefined) throw notFound(`Deal ${params.id}`)
+    const issues = [
+      ...checkPipelineStage(body.pipelineId, body.stageId),
+      ...checkPeople(store, body.peopleIds),
+      ...checkTeams(body.teamIds),
+    ]
+    if (issues.length > 0) throw validationError(issues)
+    store.transaction(() =>
+      store.deals.replace({
+        ...body,
+        id: params.id,
+        stageId: body.stageId ?? firstStage(body.pipelineId),
+        updatedAt: new Date().toISOString(),
+      }),
+    )
+    return sendSuccess(c)
+  })
+
+  addRoute(app, endpoints.moveDeal, (c, { params, body }) => {
+    const deal = store.deals.get(params.id)
+    if (deal === undefined) throw notFound(`Deal ${params.id}`)
+    const issues = checkPipelineStage(deal.pipelineId, body.stageId)
+    if (issues.length > 0) throw validationError(issues)
+    store.transaction(() => store.deals.move(params.id, body.stageId, body.order, new Date().toISOString()))
+    return sendSuccess(c)
+  })
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto'
+import { type CreateContactInput, endpoints, IdempotencyKey, type Person } from '@cc/schema'
+import type { Hono } from 'hono'
+import { OWNER } from '../../seed/fixtures.js'
+import { decodeCursor, encodeCursor } from '../../storage/cursor.js'
+import { newPersonId } from '../../storage/ids.js'
+import type { Store } from '../../storage/store.js'
+import type { AppEnv } from '../context.js'
+import { ApiError, notFound, validationError } from '../errors.js'
+import { prefixIssues, toApiIssues } from '../issues.js'
+import { meta } from '../meta.js'
+import { checkContactStage } from '../references.js'
+import { addRoute, sendData, sendSuccess } from '../route.js'
+
+export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
+  addRoute(app, endpoints.listPeople, (c, { query }) => {
+    let after = 0
+    if (query.cursor !== undefined) {
+      const position = decodeCursor(query.cursor)
+      if (position === undefined) {
+        throw validationError([{ path: ['cursor'], message: 'is not a cursor this server issued' }])
+      }
+      after = position
+    }
+    const page = store.people.list(query.limit, after)
+    return c.json({
+      meta: {
+        ...meta(c.get('requestId')),
+        count: page.people.length,
+        hasMore: page.hasMore,
+        nextCursor: page.hasMore && page.lastSeq !== undefined ? encodeCursor(page.lastSeq) : null,
+      },
+      data: page.people,
+    })
+  })
+
+  // Registered before GET /people/{id}, which would otherwise match /people/search.
+  addRoute(app, endpoints.searchPeople, (c, { query }) => sendData(c, store.people.search(query)))
+
+  addRoute(app, endpoints.getPerson, (c, { params }) => {
+    const person = store.people.get(params.id)
+    if (person === undefined) throw notFound(`Contact ${params.id}`)
+    return sendData(c, person)
+  })
+
+  addRoute(app, endpoints.upsertPerson, (c, { body, rawBody }) => {
+    const stageIssues = checkContactStage(body.stage)
+    if (stageIssues.length > 0) throw validationError(stageIssues)
+    const idempotencyKey = c.req.header('Idempotency-Key')
+    if (idempotencyKey !== undefined) {
+      const checked = IdempotencyKey.safeParse(idempotencyKey)
+      if (!checked.success) throw validationError(prefixIssues(toApiIssues(checked.error), 'Idempotency-Key'))
+    }
+    const scope = c.get('keyScope')
+    const fingerprint = createHash('sha256').update(canonicalJson(rawBody)).digest('hex')
+    const now = new Date()
+    // One transaction: the lookup, the write and the remembered response commit together.
+    const outcome = store.transaction(() => {
+      if (idempotencyKey !== undefined) {
+        const previous = store.idempotency.find(scope, idempotencyKey, now)
+        if (previous !== undefined) {
+          if (previous.fingerprint !== fingerprint) {
+            throw new ApiError(409, 'conflict', 'Idempotency-Key was already used with a different request body')
+          }
+          return { replay: true, status: previous.status, body: previous.body }
+        }
+      }
+      const { created, person } = upsert(store, body, now)
+      const status = created ? 201 : 200
+      const text = JSON.stringify({ meta: meta(c.get('requestId')), data: { created, id: person.id, person } })
+      if (idempotencyKey !== undefined) {
+        store.idempotency.save(scope, idempotencyKey, { fingerprint, status, body: text }, now)
+      }
+      return { replay: false, status, body: text }
+    })
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+    if (outcome.replay) headers['Idempotent-Replayed'] = 'true'
+    return c.body(outcome.body, outcome.status as 200 | 201, headers)
+  })
+
+  addRoute(app, endpoints.updatePerson, (c, { params, body }) => {
+    const stageIssues = checkContactStage(body.stage)
+    if (!store.people.exists(params.id)) throw notFound(`Contact ${params.id}`)
+    if (stageIssues.length > 0) throw validationError(stageIssues)
+    store.transaction(() => store.people.update(params.id, body, new Date()))
+    return sendSuccess(c)
+  })
+
+  addRoute(app, endpoints.deletePerson, (c, { params, query }) => {
+    const now = new Date()
+    const deleted = store.transaction(() =>
+      query.permanent ? store.people.deletePermanently(params.id) : store.people.trash(params.id, now),
+    )
+    if (!deleted) throw notFound(`Contact ${params.id}`)
+    return sendSuccess(c, { data: { deleted: true, permanent: query.permanent } })
+  })
+}
+
+/** Creates a contact, or updates the active contact with the same email (only the fields sent). */
+function upsert(store: Store, input: CreateContactInput, now: Date): { created: boolean; person: Person } {
+  const existing = input.email === undefined ? undefined : store.people.idByEmail(input.email)
+  if (existing !== undefined) {
+    store.people.update(existing, input, now)
+    return { created: false, person: store.people.get(existing) as Person }
+  }
+  const timestamp = now.toISOString()
+  const person = store.people.insert({
+    ...input,
+    id: newPersonId(),
+    stage: input.stage ?? 'stage_lead',
+    assignedAgentId: OWNER.id,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  return { created: true, person }
+}
+
+/** JSON with object keys sorted, so the same body in any key order has the same fingerprint. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  )
+}

@@ -1,0 +1,20 @@
+/**
+ * Opaque pagination cursors. A cursor encodes the position (the monotonic `seq`) of the last item a
+ * page returned, so the next page starts right after it however many contacts were inserted since.
+ */
+export function encodeCursor(seq: number): string {
+  return Buffer.from(JSON.stringify({ v: 1, after: seq })).toString('base64url')
+}
+
+/** The position a cursor encodes, or `undefined` when it is not one of ours. */
+export function decodeCursor(cursor: string): number | undefined {
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(cursor) || cursor.length > 200) return undefined
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (value === null || typeof value !== 'object') return undefined
+    const { v, after } = value as Record<string, unknown>
+    return v === 1 && Number.isSafeInteger(after) && (after as number) >= 0 ? (after as number) : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { migrations } from './migrations.js'
+
+export const DATABASE_FILE = 'sandbox.db'
+
+/**
+ * Opens (creating if needed) the sandbox database: a file in `dataDir`, or in memory.
+ *
+ * WAL lets reads run beside a write; `synchronous = FULL` fsyncs the WAL on every commit, so a
+ * response is only sent for a write that is already on disk and survives `kill -9` or power loss.
+ * (NORMAL would survive a process crash but could lose the last commits on power loss.)
+ */
+export function openDatabase(dataDir?: string): DatabaseSync {
+  let location = ':memory:'
+  if (dataDir !== undefined) {
+    mkdirSync(dataDir, { recursive: true })
+    location = join(dataDir, DATABASE_FILE)
+  }
+  const db = new DatabaseSync(location)
+  try {
+    db.exec('PRAGMA busy_timeout = 5000')
+    if (dataDir !== undefined) db.exec('PRAGMA journal_mode = WAL')
+    db.exec('PRAGMA synchronous = FULL')
+    db.exec('PRAGMA foreign_keys = ON')
+    migrate(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  return db
+}
+
+function migrate(db: DatabaseSync): void {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined
+  const version = row?.user_version ?? 0
+  if (version > migrations.length) {
+    throw new Error(
+      `The sandbox database was written by a newer version (schema ${version}, this one knows ${migrations.length}).`,
+    )
+  }
+  for (let next = version; next < migrations.length; next++) {
+    transaction(db, () => {
+      db.exec(migrations[next] as string)
+      db.exec(`PRAGMA user_version = ${next + 1}`)
+    })
+  }
+}
+
+/** Runs `work` in one write transaction: all of it commits, or none of it does. */
+export function transaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    const result = work()
+    db.exec('COMMIT')
+    return result
+  } catch (error) {
+    db.exec('ROLLBACK')
+    throw error
+  }
+}

@@ -1,0 +1,40 @@
+import type { DatabaseSync } from 'node:sqlite'
+
+/** How long a stored response can be replayed. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+
+export interface StoredResponse {
+  fingerprint: string
+  status: number
+  body: string
+}
+
+/**
+ * Responses remembered under an `Idempotency-Key`. Saved in the same transaction as the write they
+ * answer, so a retry after a lost response replays it instead of writing twice.
+ */
+export class IdempotencyStore {
+  readonly #db: DatabaseSync
+
+  constructor(db: DatabaseSync) {
+    this.#db = db
+  }
+
+  find(scope: string, key: string, now: Date): StoredResponse | undefined {
+    const since = new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()
+    return this.#db
+      .prepare('SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ? AND created_at > ?')
+      .get(scope, key, since) as StoredResponse | undefined
+  }
+
+  save(scope: string, key: string, response: StoredResponse, now: Date): void {
+    const since = new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()
+    this.#db.prepare('DELETE FROM idempotency WHERE created_at <= ?').run(since)
+    this.#db
+      .prepare(
+        `INSERT OR REPLACE INTO idempotency (scope, key, fingerprint, status, body, created_at)
+          VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(scope, key, response.fingerprint, response.status, response.body, now.toISOString())
+  }
+}

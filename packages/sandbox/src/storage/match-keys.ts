@@ -1,0 +1,27 @@
+/**
+ * Keys contacts are matched on. Stored next to the values so lookups use an index, and computed the
+ * same way for stored values and search queries.
+ */
+
+/** Emails match case-insensitively. */
+export const emailKey = (email: string): string => email.trim().toLowerCase()
+
+/**
+ * Phones match on their digits, a 10-digit number taken as North American (country code 1):
+ * "+1 (555) 123-4567", "15551234567" and "555-123-4567" all give "15551234567".
+ */
+export function phoneKey(phone: string): string | undefined {
+  const digits = phone.replace(/\D/g, '')
+  if (digits.length === 0) return undefined
+  return digits.length === 10 ? `1${digits}` : digits
+}
+
+/** Lower case without accents, whitespace collapsed: "  José   Núñez" → "jose nunez". */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+}

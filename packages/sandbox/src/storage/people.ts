@@ -1,0 +1,242 @@
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
+import type { ContactFieldName, Person, UpdateContactInput } from '@cc/schema'
+import { formatTags, SEARCH_MAX_RESULTS } from '@cc/schema'
+import { contactStages, users } from '../seed/fixtures.js'
+import { emailKey, foldName, phoneKey } from './match-keys.js'
+import { rankByName } from './name-match.js'
+
+/** A contact as stored: the write model's fields (`stage` is the stage id) plus what the server owns. */
+export type PersonRecord = UpdateContactInput & {
+  id: string
+  assignedAgentId?: string | undefined
+  relationship?: boolean | undefined
+  createdAt: string
+  updatedAt: string
+}
+
+const COLUMNS: Record<ContactFieldName, string> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  email: 'email',
+  phone: 'phone',
+  source: 'source',
+  stage: 'stage_id',
+  price: 'price',
+  timeframe: 'timeframe',
+  background: 'background',
+  tags: 'tags',
+  street: 'street',
+  city: 'city',
+  state: 'state',
+  zipCode: 'zip_code',
+}
+
+interface PersonRow {
+  seq: number
+  id: string
+  first_name: string | null
+  last_name: string | null
+  email: string | null
+  phone: string | null
+  source: string | null
+  stage_id: string | null
+  price: number | null
+  timeframe: string | null
+  background: string | null
+  tags: string
+  street: string | null
+  city: string | null
+  state: string | null
+  zip_code: string | null
+  assigned_agent_id: string | null
+  relationship: number
+  created_at: string
+  updated_at: string
+}
+
+export interface PeoplePage {
+  people: Person[]
+  /** Position of the last contact of the page, for the next cursor. */
+  lastSeq: number | undefined
+  hasMore: boolean
+}
+
+export interface PeopleSearch {
+  id?: string | undefined
+  email?: string | undefined
+  phone?: string | undefined
+  name?: string | undefined
+}
+
+const ACTIVE = 'trashed_at IS NULL'
+
+/** Stored column value of one contact field: tags as JSON, a cleared text field as NULL. */
+function columnValue(field: ContactFieldName, value: unknown): SQLInputValue {
+  if (field === 'tags') return JSON.stringify(value ?? [])
+  if (value === undefined || value === '') return null
+  return value as SQLInputValue
+}
+
+/** The contacts table: reads return the API's read model (`Person`), writes take the write model. */
+export class PeopleStore {
+  readonly #db: DatabaseSync
+
+  constructor(db: DatabaseSync) {
+    this.#db = db
+  }
+
+  /** A page of active contacts in insertion order, starting after position `after`. */
+  list(limit: number, after = 0): PeoplePage {
+    const rows = this.#db
+      .prepare(`SELECT * FROM people WHERE ${ACTIVE} AND seq > ? ORDER BY seq LIMIT ?`)
+      .all(after, limit + 1) as unknown as PersonRow[]
+    const page = rows.slice(0, limit)
+    return { people: page.map(toPerson), lastSeq: page.at(-1)?.seq, hasMore: rows.length > limit }
+  }
+
+  get(id: string): Person | undefined {
+    const row = this.#db.prepare(`SELECT * FROM people WHERE id = ? AND ${ACTIVE}`).get(id) as PersonRow | undefined
+    return row && toPerson(row)
+  }
+
+  /** Whether an active (not trashed) contact has this id. */
+  exists(id: string): boolean {
+    return this.#db.prepare(`SELECT 1 FROM people WHERE id = ? AND ${ACTIVE}`).get(id) !== undefined
+  }
+
+  /** The id of the oldest active contact with this email (case-insensitive), the upsert match. */
+  idByEmail(email: string): string | undefined {
+    const row = this.#db
+      .prepare(`SELECT id FROM people WHERE email_key = ? AND ${ACTIVE} ORDER BY seq LIMIT 1`)
+      .get(emailKey(email)) as { id: string } | undefined
+    return row?.id
+  }
+
+  /** Every criterion given must match: id exact, email case-insensitive, phone by digits, name fuzzy. */
+  search(query: PeopleSearch): Person[] {
+    const where = [ACTIVE]
+    const values: SQLInputValue[] = []
+    if (query.id !== undefined) {
+      where.push('id = ?')
+      values.push(query.id)
+    }
+    if (query.email !== undefined) {
+      where.push('email_key = ?')
+      values.push(emailKey(query.email))
+    }
+    if (query.phone !== undefined) {
+      const key = phoneKey(query.phone)
+      if (key === undefined) return []
+      where.push('phone_key = ?')
+      values.push(key)
+    }
+    const rows = this.#db
+      .prepare(`SELECT * FROM people WHERE ${where.join(' AND ')} ORDER BY seq`)
+      .all(...values) as unknown as PersonRow[]
+    const matches =
+      query.name === undefined
+        ? rows
+        : rankByName(rows, query.name, (row) => foldName(`${row.first_name ?? ''} ${row.last_name ?? ''}`))
+    return matches.slice(0, SEARCH_MAX_RESULTS).map(toPerson)
+  }
+
+  insert(record: PersonRecord): Person {
+    const fields = Object.keys(COLUMNS) as ContactFieldName[]
+    const names = ['id', ...fields.map((f) => COLUMNS[f]), 'email_key', 'phone_key']
+    names.push('assigned_agent_id', 'relationship', 'created_at', 'updated_at')
+    const values: SQLInputValue[] = [record.id, ...fields.map((f) => columnValue(f, record[f]))]
+    values.push(record.email === undefined ? null : emailKey(record.email))
+    values.push(record.phone === undefined ? null : (phoneKey(record.phone) ?? null))
+    values.push(record.assignedAgentId ?? null, record.relationship ? 1 : 0, record.createdAt, record.updatedAt)
+    this.#db
+      .prepare(`INSERT INTO people (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+      .run(...values)
+    return this.get(record.id) as Person
+  }
+
+  /**
+   * Changes only the fields in `patch` and bumps `updatedAt` (strictly later than before, even within
+   * one millisecond). Returns false when no active contact has this id.
+   */
+  update(id: string, patch: UpdateContactInput, now: Date): boolean {
+    const current = this.#db.prepare(`SELECT updated_at FROM people WHERE id = ? AND ${ACTIVE}`).get(id) as
+      | { updated_at: string }
+      | undefined
+    if (current === undefined) return false
+    const sets: string[] = []
+    const values: SQLInputValue[] = []
+    for (const [field, value] of Object.entries(patch) as [ContactFieldName, unknown][]) {
+      if (value === undefined || !(field in COLUMNS)) continue
+      sets.push(`${COLUMNS[field]} = ?`)
+      values.push(columnValue(field, value))
+      if (field === 'email') {
+        sets.push('email_key = ?')
+        values.push(emailKey(value as string))
+      }
+      if (field === 'phone') {
+        sets.push('phone_key = ?')
+        values.push(phoneKey(value as string) ?? null)
+      }
+    }
+    const previous = Date.parse(current.updated_at)
+    const updatedAt = new Date(Math.max(now.getTime(), Number.isNaN(previous) ? 0 : previous + 1)).toISOString()
+    sets.push('updated_at = ?')
+    values.push(updatedAt)
+    this.#db.prepare(`UPDATE people SET ${sets.join(', ')} WHERE id = ?`).run(...values, id)
+    return true
+  }
+
+  /** Moves an active contact to trash: it leaves list, search and get. */
+  trash(id: string, now: Date): boolean {
+    const result = this.#db
+      .prepare(`UPDATE people SET trashed_at = ? WHERE id = ? AND ${ACTIVE}`)
+      .run(now.toISOString(), id)
+    return result.changes > 0
+  }
+
+  /** Deletes a contact for good, trashed or not, with its activities. */
+  deletePermanently(id: string): boolean {
+    return this.#db.prepare('DELETE FROM people WHERE id = ?').run(id).changes > 0
+  }
+
+  count(): number {
+    return (this.#db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
+  }
+}
+
+/** The read model: one primary email and phone as arrays, tags comma+space joined, stage and agent names. */
+function toPerson(row: PersonRow): Person {
+  const stage = contactStages.find((s) => s.id === row.stage_id)
+  const agent = users.find((u) => u.id === row.assigned_agent_id)
+  const tags = JSON.parse(row.tags) as string[]
+  const fullName = [row.first_name, row.last_name].filter(Boolean).join(' ')
+  const person: Record<string, unknown> = {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    fullName: fullName || null,
+    emails: row.email === null ? [] : [{ value: row.email, type: 'home', isPrimary: true }],
+    phones:
+      row.phone === null ? [] : [{ value: row.phone, type: 'mobile', isPrimary: true, status: 'Valid', isBad: false }],
+    assignedAgentId: agent?.id,
+    assignedAgentName: agent && `${agent.firstName} ${agent.lastName}`,
+    assignedAgentEmail: agent?.email,
+    stageId: row.stage_id,
+    stageName: stage?.name,
+    source: row.source,
+    tags: tags.length > 0 ? formatTags(tags) : null,
+    price: row.price,
+    timeframe: row.timeframe,
+    background: row.background,
+    relationship: row.relationship === 1,
+    street: row.street,
+    city: row.city,
+    state: row.state,
+    zipCode: row.zip_code,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+  // Fields a contact does not have are left out rather than sent as null, as in the docs' examples.
+  for (const key of Object.keys(person)) if (person[key] === null || person[key] === undefined) delete person[key]
+  return person as Person
+}
