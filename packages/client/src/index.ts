@@ -1,6 +1,50 @@
-import { DEFAULT_BASE_URL } from '@cc/schema'
-
-/** The base URL a client uses: the option, else `CC_BASE_URL`, else production. */
-export function resolveBaseUrl(option?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return option ?? env.CC_BASE_URL ?? DEFAULT_BASE_URL
-}
+export type {
+  Activity,
+  CreateActivityInput,
+  CreateContactInput,
+  CreateDealInput,
+  CreateDealResult,
+  DeleteContactResult,
+  ListMeta,
+  ListPeopleQuery,
+  Me,
+  Meta,
+  MoveDealInput,
+  Person,
+  SearchPeopleQuery,
+  UpdateContactInput,
+  UpdateDealInput,
+  UpsertContactResult,
+  User,
+} from '@cc/schema'
+export { CcClient, createClient } from './client.js'
+export type { WithResponse } from './core/api-promise.js'
+export { APIPromise } from './core/api-promise.js'
+export type { BulkProgress, BulkResult } from './core/bulk.js'
+export type { ClientOptions, RequestOptions, ValidateMode } from './core/config.js'
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  CcError,
+  ConflictError,
+  ConnectionError,
+  type FieldErrors,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+} from './core/errors.js'
+export type { Logger, LogLevel } from './core/logger.js'
+export { Page, PagePromise } from './core/pagination.js'
+export type { BackoffOptions } from './core/retry.js'
+export type { SuccessResult } from './core/unwrap.js'
+export type { Activities } from './resources/activities.js'
+export type { Deals } from './resources/deals.js'
+export type { CreateOptions, DeleteOptions, People, UpdateManyItem, UpdateManyOptions } from './resources/people.js'
+export type { Users } from './resources/users.js'

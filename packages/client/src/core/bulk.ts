@@ -1,0 +1,45 @@
+import { CcError } from './errors.js'
+
+/** The outcome of one item of a bulk call: it never throws, each item says how it went. */
+export type BulkResult =
+  | { id: string; ok: true; requestId: string | undefined }
+  | { id: string; ok: false; error: CcError }
+
+export interface BulkProgress {
+  /** Items with a result so far. */
+  done: number
+  total: number
+  succeeded: number
+  failed: number
+  /** The result that just arrived. */
+  result: BulkResult
+}
+
+/** Anything thrown, as a `CcError` (a non-CcError means a bug: it stays reachable as `cause`). */
+export function asCcError(error: unknown): CcError {
+  return error instanceof CcError ? error : new CcError('Unexpected failure', { cause: error })
+}
+
+/**
+ * Runs `work` over `items` with at most `concurrency` at a time; results keep the input order. `work` must not
+ * throw. `onResult` sees each result as it arrives.
+ */
+export async function runPool<I, R>(
+  items: readonly I[],
+  concurrency: number,
+  work: (item: I, index: number) => Promise<R>,
+  onResult?: (result: R, index: number) => void,
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      const result = await work(items[index] as I, index)
+      results[index] = result
+      onResult?.(result, index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
+  return results
+}

@@ -1,0 +1,285 @@
+import type { ApiIssue } from '@cc/schema'
+import type * as core from 'zod/v4/core'
+
+const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
+
+type Inspect = (value: unknown, options?: object) => string
+
+/** Where a request failed: enough to find it in logs, never a header or a body that was sent. */
+export interface RequestContext {
+  /** HTTP method, e.g. `PUT`. */
+  method: string
+  /** Path below the base URL, e.g. `/people/jd79abc123def` (no query string). */
+  path: string
+  /** How many HTTP attempts were made, retries included. */
+  attempts: number
+}
+
+/**
+ * The base of every error the client throws. Its own `toJSON` and `util.inspect` output show
+ * only the fields below: no request, no headers that were sent, so no API key.
+ */
+export class CcError extends Error {
+  override name = 'CcError'
+  /** The request id from the response (`X-Request-Id` or `meta.requestId`), when there was a response. */
+  readonly requestId: string | undefined
+
+  constructor(message: string, options: { cause?: unknown; requestId?: string | undefined } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.requestId = options.requestId
+  }
+
+  /** The fields `toJSON` and `util.inspect` show besides name and message. */
+  protected details(): Record<string, unknown> {
+    return this.requestId === undefined ? {} : { requestId: this.requestId }
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...this.details() }
+  }
+
+  [inspectCustom](_depth: number, options: { depth?: number | null }, inspect: Inspect): string {
+    const details = this.details()
+    const head = this.stack ?? `${this.name}: ${this.message}`
+    if (Object.keys(details).length === 0) return head
+    const depth = options.depth === null || options.depth === undefined ? options.depth : options.depth - 1
+    return `${head} ${inspect(details, { ...options, depth })}`
+  }
+}
+
+/** One problem with one input field, keyed like `fieldErrors` (`tags.3`, `*` for the whole input). */
+export type FieldErrors = Record<string, string>
+
+/** The input of a call (or a client option) is invalid. Nothing was sent. */
+export class ValidationError extends CcError {
+  override name = 'ValidationError'
+  /** The zod issues, paths relative to the argument they describe. */
+  readonly issues: readonly core.$ZodIssue[]
+  /** `{ field: message }`, the key the dotted path (`tags.3`), whole-input issues under `*`. */
+  readonly fieldErrors: FieldErrors
+
+  constructor(message: string, issues: readonly core.$ZodIssue[], fieldErrors: FieldErrors) {
+    super(message)
+    this.issues = issues
+    this.fieldErrors = fieldErrors
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { fieldErrors: this.fieldErrors }
+  }
+}
+
+/** What an `ApiError` is built from. */
+export interface ApiErrorInit extends RequestContext {
+  status: number
+  code: string | undefined
+  /** The server's own message, when its body had one. */
+  serverMessage: string | undefined
+  requestId: string | undefined
+  /** The error body: parsed JSON, text, or `undefined` when empty. */
+  body: unknown
+  /** Response headers, sensitive ones redacted. */
+  headers: Record<string, string>
+  issues?: ApiIssue[] | undefined
+  /** Milliseconds the server asked us to wait (`retry-after-ms` / `Retry-After`). */
+  retryAfter?: number | undefined
+}
+
+function apiErrorMessage(init: ApiErrorInit): string {
+  const what = [init.code, init.serverMessage].filter(Boolean).join(': ') || 'no error details in the response'
+  const where = [`${init.method} ${init.path}`, init.requestId && `request ${init.requestId}`]
+    .filter(Boolean)
+    .join(', ')
+  return `${init.status} ${what} (${where})`
+}
+
+/** The API answered with an error status. Subclasses name the common statuses. */
+export class ApiError extends CcError {
+  override name = 'ApiError'
+  readonly status: number
+  /** The machine-readable code from the body, e.g. `not_found`. */
+  readonly code: string | undefined
+  readonly body: unknown
+  /** Response headers, sensitive ones redacted. */
+  readonly headers: Record<string, string>
+  readonly method: string
+  readonly path: string
+  readonly attempts: number
+
+  constructor(init: ApiErrorInit) {
+    super(apiErrorMessage(init), { requestId: init.requestId })
+    this.status = init.status
+    this.code = init.code
+    this.body = init.body
+    this.headers = init.headers
+    this.method = init.method
+    this.path = init.path
+    this.attempts = init.attempts
+  }
+
+  protected override details(): Record<string, unknown> {
+    return {
+      status: this.status,
+      code: this.code,
+      requestId: this.requestId,
+      method: this.method,
+      path: this.path,
+      attempts: this.attempts,
+      body: this.body,
+    }
+  }
+}
+
+export class BadRequestError extends ApiError {
+  override name = 'BadRequestError'
+}
+export class AuthenticationError extends ApiError {
+  override name = 'AuthenticationError'
+}
+export class PermissionDeniedError extends ApiError {
+  override name = 'PermissionDeniedError'
+}
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError'
+}
+export class ConflictError extends ApiError {
+  override name = 'ConflictError'
+}
+
+/** 422: the server rejected fields of the request. */
+export class UnprocessableEntityError extends ApiError {
+  override name = 'UnprocessableEntityError'
+  /** One issue per offending field, as the server sent them. */
+  readonly issues: ApiIssue[]
+  /** The same issues as `{ 'tags.3': message }`. */
+  readonly fieldErrors: FieldErrors
+
+  constructor(init: ApiErrorInit) {
+    super(init)
+    this.issues = init.issues ?? []
+    this.fieldErrors = Object.fromEntries(this.issues.map((issue) => [issue.path.join('.') || '*', issue.message]))
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { ...super.details(), fieldErrors: this.fieldErrors }
+  }
+}
+
+/** 429: too many requests. Thrown once retries are used up, or at once when the wait is over `maxRetryAfter`. */
+export class RateLimitError extends ApiError {
+  override name = 'RateLimitError'
+  /** How long the server asked us to wait, in milliseconds, when it said. */
+  readonly retryAfter: number | undefined
+
+  constructor(init: ApiErrorInit) {
+    super(init)
+    this.retryAfter = init.retryAfter
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { ...super.details(), retryAfter: this.retryAfter }
+  }
+}
+
+/** 500 and above. */
+export class InternalServerError extends ApiError {
+  override name = 'InternalServerError'
+}
+
+/** The request failed in the network: refused, reset, DNS, TLS. It may or may not have reached the server. */
+export class ConnectionError extends CcError {
+  override name = 'ConnectionError'
+  readonly method: string
+  readonly path: string
+  readonly attempts: number
+
+  constructor(message: string, context: RequestContext, cause: unknown) {
+    super(`${message} (${context.method} ${context.path}, attempt ${context.attempts})`, { cause })
+    this.method = context.method
+    this.path = context.path
+    this.attempts = context.attempts
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { method: this.method, path: this.path, attempts: this.attempts, cause: this.cause }
+  }
+}
+
+/** An attempt took longer than `timeout` (headers and body included). */
+export class TimeoutError extends CcError {
+  override name = 'TimeoutError'
+  readonly method: string
+  readonly path: string
+  readonly attempts: number
+  /** The per-attempt timeout in milliseconds. */
+  readonly timeout: number
+
+  constructor(timeout: number, context: RequestContext) {
+    super(`Request timed out after ${timeout} ms (${context.method} ${context.path}, attempt ${context.attempts})`)
+    this.timeout = timeout
+    this.method = context.method
+    this.path = context.path
+    this.attempts = context.attempts
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { method: this.method, path: this.path, attempts: this.attempts, timeout: this.timeout }
+  }
+}
+
+/** The caller's `signal` aborted the call. `cause` is the signal's reason. */
+export class AbortError extends CcError {
+  override name = 'AbortError'
+  readonly method: string
+  readonly path: string
+
+  constructor(context: Pick<RequestContext, 'method' | 'path'>, reason: unknown) {
+    super(`Request aborted by the caller (${context.method} ${context.path})`, { cause: reason })
+    this.method = context.method
+    this.path = context.path
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { method: this.method, path: this.path }
+  }
+}
+
+/** A successful response did not match the contract (with `validate: 'strict'`, or a body that is not JSON). */
+export class ResponseValidationError extends CcError {
+  override name = 'ResponseValidationError'
+  readonly status: number
+  readonly method: string
+  readonly path: string
+  /** The zod issues, paths into the response body. */
+  readonly issues: readonly core.$ZodIssue[]
+
+  constructor(
+    message: string,
+    init: {
+      status: number
+      method: string
+      path: string
+      requestId: string | undefined
+      issues: readonly core.$ZodIssue[]
+    },
+  ) {
+    const where = [`${init.method} ${init.path}`, init.requestId && `request ${init.requestId}`]
+      .filter(Boolean)
+      .join(', ')
+    super(`${message} (${where})`, { requestId: init.requestId })
+    this.status = init.status
+    this.method = init.method
+    this.path = init.path
+    this.issues = init.issues
+  }
+
+  protected override details(): Record<string, unknown> {
+    return {
+      status: this.status,
+      requestId: this.requestId,
+      method: this.method,
+      path: this.path,
+      issues: this.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/** Anything with these four methods: `console`, pino, winston, a test's line collector. */
+export interface Logger {
+  error(message: string, ...rest: unknown[]): void
+  warn(message: string, ...rest: unknown[]): void
+  info(message: string, ...rest: unknown[]): void
+  debug(message: string, ...rest: unknown[]): void
+}
+
+export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value)
+}
+
+/** Looked up at call time, so replacing `console.warn` later still works. */
+const consoleLogger: Logger = {
+  error: (message) => console.error(message),
+  warn: (message) => console.warn(message),
+  info: (message) => console.info(message),
+  debug: (message) => console.debug(message),
+}
+
+const REDACTED = '[redacted]'
+
+/**
+ * The client's logger: drops lines below `level`, prefixes them, and removes every secret it was given from
+ * every line, so that even a server that echoes the key back cannot make us log it.
+ */
+export class LevelLogger {
+  readonly level: LogLevel
+  readonly #sink: Logger
+  readonly #secrets: string[]
+
+  constructor(level: LogLevel, sink: Logger = consoleLogger, secrets: string[] = []) {
+    this.level = level
+    this.#sink = sink
+    this.#secrets = secrets.filter((secret) => secret.length > 0)
+  }
+
+  enabled(level: Exclude<LogLevel, 'off'>): boolean {
+    return LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf(this.level)
+  }
+
+  error(message: string): void {
+    if (this.enabled('error')) this.#sink.error(this.#line(message))
+  }
+  warn(message: string): void {
+    if (this.enabled('warn')) this.#sink.warn(this.#line(message))
+  }
+  info(message: string): void {
+    if (this.enabled('info')) this.#sink.info(this.#line(message))
+  }
+  debug(message: string): void {
+    if (this.enabled('debug')) this.#sink.debug(this.#line(message))
+  }
+
+  #line(message: string): string {
+    return `[cc-client] ${scrubSecrets(message, this.#secrets)}`
+  }
+}
+
+/** Replaces each secret in `text` by `[redacted]`. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let result = text
+  for (const secret of secrets) if (secret) result = result.split(secret).join(REDACTED)
+  return result
+}
+
+const SENSITIVE_HEADER = /auth|token|secret|key|cookie|session|password|signature/i
+/** Names that match the pattern above but carry nothing secret, and help when reading logs. */
+const HARMLESS_HEADERS = new Set(['idempotency-key'])
+
+/** A plain copy of `headers` with credentials replaced by `[redacted]`: by a deny-pattern, not a fixed list. */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const result: Record<string, string> = {}
+  headers.forEach((value, name) => {
+    result[name] = SENSITIVE_HEADER.test(name) && !HARMLESS_HEADERS.has(name) ? REDACTED : value
+  })
+  return result
+}

@@ -1,0 +1,47 @@
+import type { Meta } from '@cc/schema'
+import { z } from 'zod'
+import type { PreparedCall, RawResult } from './api-client.js'
+import type { ValidateMode } from './config.js'
+import { ResponseValidationError } from './errors.js'
+import { describeIssues } from './issues.js'
+import type { LevelLogger } from './logger.js'
+
+/**
+ * A success response as a result: the body parsed as JSON and checked against the endpoint's contract
+ * (`strict` throws, `warn` logs and keeps the body as received, `off` skips), with its `meta` and request id.
+ */
+export function readSuccess(
+  call: PreparedCall,
+  response: Response,
+  text: string,
+  validate: ValidateMode,
+  logger: LevelLogger,
+): RawResult {
+  const headerRequestId = response.headers.get('x-request-id') ?? undefined
+  const where = { status: response.status, method: call.method, path: call.path }
+  let body: unknown
+  try {
+    body = text.trim() === '' ? undefined : JSON.parse(text)
+  } catch {
+    throw new ResponseValidationError('The response body is not JSON', {
+      ...where,
+      requestId: headerRequestId,
+      issues: [],
+    })
+  }
+  const rawMeta = (body as { meta?: unknown } | undefined)?.meta
+  const meta = rawMeta !== null && typeof rawMeta === 'object' ? (rawMeta as Meta) : undefined
+  const requestId = headerRequestId ?? (typeof meta?.requestId === 'string' ? meta.requestId : undefined)
+  if (validate !== 'off') {
+    const result = z.safeParse(call.responseSchema, body)
+    if (result.success) {
+      body = result.data
+    } else {
+      const problem = `The response does not match the contract: ${describeIssues(result.error.issues)}`
+      const error = new ResponseValidationError(problem, { ...where, requestId, issues: result.error.issues })
+      if (validate === 'strict') throw error
+      logger.warn(error.message)
+    }
+  }
+  return { body, meta, response, requestId }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { backoffDelay, isReplayable, isRetryableStatus, parseRetryAfter, serverRetryHint } from './retry.js'
+
+describe('backoffDelay', () => {
+  it('doubles from 0.5 s and stops at 8 s', () => {
+    const noJitter = () => 0
+    expect([0, 1, 2, 3, 4, 5, 10].map((n) => backoffDelay(n, undefined, noJitter))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ])
+  })
+
+  it('takes off at most a quarter as jitter', () => {
+    expect(backoffDelay(0, undefined, () => 1)).toBe(375)
+    expect(backoffDelay(3, undefined, () => 0.5)).toBe(3500)
+    for (let i = 0; i < 100; i++) {
+      const delay = backoffDelay(1)
+      expect(delay).toBeGreaterThanOrEqual(750)
+      expect(delay).toBeLessThanOrEqual(1000)
+    }
+  })
+
+  it('follows custom settings', () => {
+    expect(backoffDelay(2, { initialDelay: 10, maxDelay: 25 }, () => 0)).toBe(25)
+  })
+})
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z')
+  const headers = (init: Record<string, string>) => new Headers(init)
+
+  it('reads retry-after-ms first, then Retry-After in seconds', () => {
+    expect(parseRetryAfter(headers({ 'retry-after-ms': '1500', 'retry-after': '9' }))).toBe(1500)
+    expect(parseRetryAfter(headers({ 'retry-after': '2' }))).toBe(2000)
+    expect(parseRetryAfter(headers({ 'retry-after': '0.5' }))).toBe(500)
+  })
+
+  it('reads an HTTP date relative to now, never negative', () => {
+    expect(parseRetryAfter(headers({ 'retry-after': 'Thu, 01 Jan 2026 00:00:10 GMT' }), now)).toBe(10_000)
+    expect(parseRetryAfter(headers({ 'retry-after': 'Wed, 31 Dec 2025 23:59:00 GMT' }), now)).toBe(0)
+  })
+
+  it('ignores what it cannot read', () => {
+    expect(parseRetryAfter(headers({}))).toBeUndefined()
+    expect(parseRetryAfter(headers({ 'retry-after': 'soon' }))).toBeUndefined()
+    expect(parseRetryAfter(headers({ 'retry-after': '-3' }))).toBeUndefined()
+    expect(parseRetryAfter(headers({ 'retry-after-ms': 'x', 'retry-after': '1' }))).toBe(1000)
+  })
+})
+
+describe('retry policy', () => {
+  it('retries timeouts, conflicts, rate limits and server errors only', () => {
+    const statuses = [400, 401, 403, 404, 408, 409, 413, 422, 429, 500, 502, 503, 504, 529]
+    expect(statuses.filter(isRetryableStatus)).toEqual([408, 409, 429, 500, 502, 503, 504, 529])
+  })
+
+  it('lets the server decide with x-should-retry', () => {
+    expect(serverRetryHint(new Headers({ 'x-should-retry': 'true' }))).toBe(true)
+    expect(serverRetryHint(new Headers({ 'x-should-retry': 'FALSE' }))).toBe(false)
+    expect(serverRetryHint(new Headers())).toBeUndefined()
+  })
+
+  it('replays POST only with an idempotency key', () => {
+    expect(['GET', 'PUT', 'DELETE'].every((m) => isReplayable(m as 'GET', undefined))).toBe(true)
+    expect(isReplayable('POST', undefined)).toBe(false)
+    expect(isReplayable('POST', 'key-1')).toBe(true)
+  })
+})

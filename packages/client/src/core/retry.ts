@@ -1,0 +1,58 @@
+import type { HttpMethod } from '@cc/schema'
+
+/** Exponential backoff settings, in milliseconds. */
+export interface BackoffOptions {
+  /** Delay before the first retry. Default 500. */
+  initialDelay?: number
+  /** Upper bound of one delay. Default 8000. */
+  maxDelay?: number
+}
+
+export const DEFAULT_BACKOFF: Required<BackoffOptions> = { initialDelay: 500, maxDelay: 8_000 }
+
+/**
+ * Delay before retry number `retry` (0 for the first): `initialDelay·2ⁿ` capped at `maxDelay`, minus up to 25 %
+ * jitter so that clients that failed together do not come back together.
+ */
+export function backoffDelay(
+  retry: number,
+  backoff: Required<BackoffOptions> = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
+  const base = Math.min(backoff.initialDelay * 2 ** retry, backoff.maxDelay)
+  return base * (1 - random() * 0.25)
+}
+
+/**
+ * How long the server asked us to wait, in milliseconds: `retry-after-ms` first (a de-facto header), then
+ * `Retry-After` as seconds or an HTTP date. `undefined` when absent or unreadable.
+ */
+export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get('retry-after-ms')?.trim()
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Number(ms)
+  const value = headers.get('retry-after')?.trim()
+  if (!value) return undefined
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000
+  // An HTTP date names its day and zone; Date.parse alone would read "-3" as a year.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** Statuses worth another attempt: timeouts, conflicts (lock contention), rate limits and server errors. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500
+}
+
+/** `x-should-retry: true|false` from the server overrides our own judgement. */
+export function serverRetryHint(headers: Headers): boolean | undefined {
+  const hint = headers.get('x-should-retry')?.trim().toLowerCase()
+  return hint === 'true' ? true : hint === 'false' ? false : undefined
+}
+
+/**
+ * Whether a call may be sent twice. GET, PUT and DELETE are idempotent; a POST only when it carries an
+ * `Idempotency-Key`, so that the server can recognise the second copy.
+ */
+export function isReplayable(method: HttpMethod, idempotencyKey: string | undefined): boolean {
+  return method !== 'POST' || idempotencyKey !== undefined
+}

@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  AbortError,
+  type BulkProgress,
+  createClient,
+  NotFoundError,
+  RateLimitError,
+  ValidationError,
+} from '../src/index.js'
+import { errorBody, errorOf, json, recording, useSandbox } from './helpers.js'
+
+const { sandbox, client } = useSandbox()
+
+/** The ids of the first `n` seeded contacts. */
+async function ids(n: number): Promise<string[]> {
+  const found: string[] = []
+  for await (const person of client('in-process').people.list({ limit: 100 })) {
+    found.push(person.id)
+    if (found.length === n) break
+  }
+  return found
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('people.updateMany', () => {
+  it('updates every item, keeps the input order and reports progress', async () => {
+    const targets = await ids(150)
+    const cc = client('loopback')
+    const progress: BulkProgress[] = []
+    const results = await cc.people.updateMany(
+      targets.map((id, i) => ({ id, patch: { timeframe: `bulk ${i}` } })),
+      { concurrency: 6, onProgress: (p) => progress.push(p) },
+    )
+    expect(results.map((r) => r.id)).toEqual(targets)
+    expect(results.every((r) => r.ok && /^[0-9a-f-]{36}$/.test(r.requestId ?? ''))).toBe(true)
+    expect(progress.map((p) => p.done)).toEqual(targets.map((_, i) => i + 1))
+    expect(progress.at(-1)).toMatchObject({ done: 150, total: 150, succeeded: 150, failed: 0 })
+    for (const i of [0, 77, 149]) expect((await cc.people.get(targets[i] as string)).timeframe).toBe(`bulk ${i}`)
+  })
+
+  it('validates every item first: invalid ones are reported and never sent', async () => {
+    const [a, b, c] = await ids(3)
+    const { fetch, sent } = recording(sandbox().fetch)
+    const cc = createClient({ apiKey: sandbox().apiKey, baseUrl: 'http://localhost/v1', fetch, logLevel: 'off' })
+    const progress: BulkProgress[] = []
+    const results = await cc.people.updateMany(
+      [
+        { id: a as string, patch: { city: 'Austin' } },
+        { id: b as string, patch: { state: 'texas' } },
+        { id: '../etc', patch: { city: 'Austin' } },
+        { id: c as string, patch: {} },
+        { id: 'zzzzzzzzzzzz', patch: { city: 'Austin' } },
+      ],
+      { onProgress: (p) => progress.push(p) },
+    )
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.name))).toEqual([
+      'ok',
+      'ValidationError',
+      'ValidationError',
+      'ValidationError',
+      'NotFoundError',
+    ])
+    const invalid = errorOf(results[1])
+    expect(invalid).toBeInstanceOf(ValidationError)
+    expect(Object.keys((invalid as ValidationError).fieldErrors)).toEqual(['state'])
+    expect(errorOf(results[4])).toBeInstanceOf(NotFoundError)
+    expect(sent.map((r) => r.url.pathname)).toEqual([`/v1/people/${a}`, '/v1/people/zzzzzzzzzzzz'])
+    expect(progress.slice(0, 3).map((p) => p.result.id)).toEqual([b, '../etc', c])
+    expect(progress.at(-1)).toMatchObject({ done: 5, succeeded: 1, failed: 4 })
+  })
+
+  it('never throws midway: bad options are refused up front, an empty list is fine, a throwing onProgress is ignored', async () => {
+    const cc = client('in-process')
+    await expect(cc.people.updateMany([], { concurrency: 0 })).rejects.toThrow(ValidationError)
+    expect(await cc.people.updateMany([])).toEqual([])
+    const [id] = await ids(1)
+    const results = await cc.people.updateMany([{ id: id as string, patch: { city: 'X' } }], {
+      onProgress: () => {
+        throw new Error('a bug in the caller')
+      },
+    })
+    expect(results[0]?.ok).toBe(true)
+  })
+
+  it('aborting stops the rest; every item still gets a result', async () => {
+    const targets = await ids(60)
+    const controller = new AbortController()
+    const cc = client('loopback')
+    const results = await cc.people.updateMany(
+      targets.map((id) => ({ id, patch: { source: 'aborted run' } })),
+      {
+        concurrency: 3,
+        signal: controller.signal,
+        onProgress: ({ done }) => {
+          if (done === 10) controller.abort(new Error('stop'))
+        },
+      },
+    )
+    expect(results).toHaveLength(60)
+    const ok = results.filter((r) => r.ok).length
+    const abortedCount = results.filter((r) => !r.ok && r.error instanceof AbortError).length
+    expect(ok + abortedCount).toBe(60)
+    expect(ok).toBeGreaterThanOrEqual(10)
+    expect(ok).toBeLessThanOrEqual(13)
+    const last = await cc.people.get(targets[59] as string)
+    expect(last.source).not.toBe('aborted run')
+  })
+
+  it('one 429 pauses every worker until the wait is over', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const targets = await ids(12)
+    const started: number[] = []
+    let rateLimitedAt = 0
+    let count = 0
+    const inner = sandbox().fetch
+    const cc = createClient({
+      apiKey: sandbox().apiKey,
+      baseUrl: 'http://localhost/v1',
+      logLevel: 'off',
+      fetch: async (request) => {
+        started.push(Date.now())
+        if (++count === 3) {
+          rateLimitedAt = Date.now()
+          return json(429, errorBody('rate_limited', 'slow down'), { 'retry-after': '5' })
+        }
+        return inner(request)
+      },
+    })
+    const running = cc.people.updateMany(
+      targets.map((id) => ({ id, patch: { city: 'Paused' } })),
+      { concurrency: 4 },
+    )
+    await vi.runAllTimersAsync()
+    const results = await running
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(started).toHaveLength(13)
+    // Requests already on their way may land at the same instant; none starts inside the pause.
+    expect(started.filter((t) => t > rateLimitedAt && t < rateLimitedAt + 5_000)).toEqual([])
+    expect(started.filter((t) => t >= rateLimitedAt + 5_000)).not.toHaveLength(0)
+  })
+
+  it('a rate-limited sandbox: the workers share the pauses and every update lands', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const targets = await ids(30)
+    const s = sandbox()
+    const limited = await import('@cc/sandbox').then(({ createSandbox }) =>
+      createSandbox({ rateLimit: { requests: 10, windowMs: 1_000 }, apiKeys: [s.apiKey] }),
+    )
+    try {
+      const statuses: number[] = []
+      const fetch = async (request: Request) => {
+        const response = await limited.fetch(request)
+        statuses.push(response.status)
+        return response
+      }
+      const cc = createClient({ apiKey: s.apiKey, baseUrl: 'http://localhost/v1', fetch, logLevel: 'off' })
+      const running = cc.people.updateMany(
+        targets.map((id) => ({ id, patch: { city: 'Limited' } })),
+        { concurrency: 4 },
+      )
+      await vi.runAllTimersAsync()
+      const results = await running
+      expect(results.filter((r) => !r.ok).map(errorOf)).toEqual([])
+      expect(statuses.filter((status) => status === 200)).toHaveLength(30)
+      // The first 429 pauses everyone until the window turns: only requests already on their way see one too.
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0)
+      expect(statuses.filter((status) => status === 429).length).toBeLessThanOrEqual(2 * 4)
+    } finally {
+      await limited.close()
+    }
+  })
+
+  it('a 429 beyond maxRetryAfter fails those items with the wait, the rest carry on', async () => {
+    const targets = await ids(4)
+    const inner = sandbox().fetch
+    let count = 0
+    const cc = createClient({
+      apiKey: sandbox().apiKey,
+      baseUrl: 'http://localhost/v1',
+      logLevel: 'off',
+      maxRetryAfter: 1_000,
+      fetch: async (request) =>
+        ++count === 2
+          ? json(429, errorBody('rate_limited', 'come back later'), { 'retry-after': '3600' })
+          : inner(request),
+    })
+    const results = await cc.people.updateMany(
+      targets.map((id) => ({ id, patch: { city: 'Later' } })),
+      { concurrency: 1 },
+    )
+    expect(results.map((r) => r.ok)).toEqual([true, false, true, true])
+    const failed = errorOf(results[1])
+    expect(failed).toBeInstanceOf(RateLimitError)
+    expect((failed as RateLimitError).retryAfter).toBe(3_600_000)
+  })
+})

@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest'
+import { tagAll } from '../examples/bulk-update.js'
+import { configuredClient, perCall } from '../examples/configuration.js'
+import { moveToStage } from '../examples/errors.js'
+import { everyContact, pageByPage, twoPages } from '../examples/pagination.js'
+import { quickstart } from '../examples/quickstart.js'
+import { againstTheSandbox } from '../examples/sandbox.js'
+import { collectingLogger, useSandbox } from './helpers.js'
+
+const { client } = useSandbox()
+
+/** The README's examples, run against the sandbox: they must keep working, not just compile. */
+describe('README examples', () => {
+  it('quickstart', async () => {
+    const cc = client('in-process')
+    const { id } = await cc.people.create({ firstName: 'John', email: 'john@example.com' })
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    const updated = await quickstart(cc)
+    expect(updated).toMatchObject({ id, stageId: 'stage_active', tags: 'VIP, Hot Lead' })
+    vi.restoreAllMocks()
+  })
+
+  it('pagination', async () => {
+    const cc = client('in-process')
+    const all = await everyContact(cc)
+    expect((await pageByPage(cc)).reduce((a, b) => a + b, 0)).toBe(all.length)
+    const { first, second, resumeFrom } = await twoPages(cc)
+    expect([...first, ...second].map((p) => p.id)).toEqual(all.slice(0, 20).map((p) => p.id))
+    expect(resumeFrom).toEqual(expect.any(String))
+  })
+
+  it('errors', async () => {
+    const cc = client('in-process')
+    const [person] = (await cc.people.list({ limit: 1 })).data
+    expect(await moveToStage(person?.id ?? '', 'stage_closed', cc)).toBe('moved')
+    expect(await moveToStage(person?.id ?? '', '', cc)).toMatch(/^invalid: Stage: /)
+    expect(await moveToStage('zzzzzzzzzzzz', 'stage_closed', cc)).toMatch(
+      /^no contact zzzzzzzzzzzz \(request [0-9a-f-]{36}\)$/,
+    )
+    expect(await moveToStage(person?.id ?? '', 'stage_nope', cc)).toMatch(/^the API said 422 validation_failed/)
+  })
+
+  it('bulk update', async () => {
+    const cc = client('in-process')
+    const ids = (await cc.people.list({ limit: 20 })).data.map((p) => p.id)
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    expect(await tagAll([...ids, '../nope'], ['Newsletter'], cc)).toEqual({
+      updated: 20,
+      failures: [expect.stringMatching(/^\.\.\/nope: Invalid input for people\.updateMany\[20\]/)],
+    })
+    vi.restoreAllMocks()
+    expect((await cc.people.get(ids[0] ?? '')).tags).toBe('Newsletter')
+  })
+
+  it('configuration', async () => {
+    const { logger, lines } = collectingLogger()
+    vi.stubEnv('CC_API_KEY', 'ccmd_live_from_the_environment')
+    const configured = configuredClient(logger)
+    vi.unstubAllEnvs()
+    expect(configured.baseUrl).toBe('https://api.clientcommander.com/v1')
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    const me = await perCall(client('in-process', { logger }))
+    vi.restoreAllMocks()
+    expect(me.id).toEqual(expect.any(String))
+    expect(lines).toEqual([])
+  })
+
+  it('sandbox', async () => {
+    expect(await againstTheSandbox()).toMatchObject({ firstName: 'Test' })
+  })
+})

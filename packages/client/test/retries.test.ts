@@ -1,0 +1,224 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  type ClientOptions,
+  ConnectionError,
+  createClient,
+  InternalServerError,
+  NotFoundError,
+  TimeoutError,
+} from '../src/index.js'
+import { answering, collectingLogger, errorBody, json, meta, offline, person } from './helpers.js'
+
+const ID = 'jd79abc123def'
+const ok = () => json(200, { meta: meta(), data: person(ID) })
+const created = () => json(201, { meta: meta(), data: { created: true, id: ID, person: person(ID) } })
+const unavailable =
+  (headers: Record<string, string> = {}) =>
+  () =>
+    json(503, errorBody('service_unavailable', 'try later'), headers)
+const reset = () =>
+  Promise.reject(
+    new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }),
+  )
+
+/** The real backoff (0.5 s doubling), jitter pinned to zero, on a fake clock. */
+const realBackoff: ClientOptions = { backoff: { initialDelay: 500, maxDelay: 8_000 } }
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+  vi.spyOn(Math, 'random').mockReturnValue(0)
+})
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+})
+
+/** Lets the fake clock run `ms`, then says how many requests were sent so far. */
+async function after(ms: number, sent: unknown[]): Promise<number> {
+  await vi.advanceTimersByTimeAsync(ms)
+  return sent.length
+}
+
+describe('backoff', () => {
+  it('waits 0.5 s, then 1 s between attempts', async () => {
+    const { fetch, sent } = answering(unavailable(), unavailable(), ok)
+    const result = createClient(offline(fetch, realBackoff)).people.get(ID)
+    expect(await after(0, sent)).toBe(1)
+    expect(await after(499, sent)).toBe(1)
+    expect(await after(1, sent)).toBe(2)
+    expect(await after(999, sent)).toBe(2)
+    expect(await after(1, sent)).toBe(3)
+    expect((await result).id).toBe(ID)
+  })
+
+  it('gives up after maxRetries, reporting the attempts', async () => {
+    const { fetch, sent } = answering(unavailable())
+    const result = createClient(offline(fetch, realBackoff))
+      .people.get(ID)
+      .catch((e: unknown) => e)
+    await vi.runAllTimersAsync()
+    const error = await result
+    expect(error).toBeInstanceOf(InternalServerError)
+    expect((error as InternalServerError).attempts).toBe(3)
+    expect(sent).toHaveLength(3)
+  })
+
+  it('maxRetries: 0 means exactly one attempt; a call can override the client', async () => {
+    const once = answering(unavailable())
+    await expect(createClient(offline(once.fetch, { maxRetries: 0 })).people.get(ID)).rejects.toThrow(
+      InternalServerError,
+    )
+    expect(once.sent).toHaveLength(1)
+
+    const twice = answering(unavailable())
+    const result = createClient(offline(twice.fetch, { maxRetries: 0 }))
+      .people.get(ID, { maxRetries: 1 })
+      .catch((e: unknown) => e)
+    await vi.runAllTimersAsync()
+    expect(await result).toBeInstanceOf(InternalServerError)
+    expect(twice.sent).toHaveLength(2)
+  })
+})
+
+describe('what is retried', () => {
+  it('never a 404', async () => {
+    const { fetch, sent } = answering(() => json(404, errorBody('not_found', 'no such contact')))
+    await expect(createClient(offline(fetch)).people.get(ID)).rejects.toThrow(NotFoundError)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('a 409 and a 408 on PUT', async () => {
+    const { fetch, sent } = answering(
+      () => json(409, errorBody('conflict', 'locked')),
+      () => json(408, {}),
+      () => json(200, { meta: meta(), success: true }),
+    )
+    const result = createClient(offline(fetch)).people.update(ID, { city: 'Austin' })
+    await vi.runAllTimersAsync()
+    expect(await result).toEqual({ success: true })
+    expect(sent.map((request) => request.method)).toEqual(['PUT', 'PUT', 'PUT'])
+  })
+
+  it('connection failures, until they run out', async () => {
+    const { fetch, sent } = answering(reset)
+    const result = createClient(offline(fetch))
+      .people.get(ID)
+      .catch((e: unknown) => e)
+    await vi.runAllTimersAsync()
+    const error = (await result) as ConnectionError
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error.message).toBe(`Connection failed: ECONNRESET read ECONNRESET (GET /people/${ID}, attempt 3)`)
+    expect(error.cause).toBeInstanceOf(Error)
+    expect(sent).toHaveLength(3)
+  })
+
+  it('no POST without an idempotency key (deals, activities)', async () => {
+    const { fetch, sent } = answering(unavailable(), reset)
+    const cc = createClient(offline(fetch))
+    await expect(cc.deals.create({ title: 'Deal', pipelineId: 'pipe_buyers' })).rejects.toThrow(InternalServerError)
+    await expect(cc.activities.create({ personId: ID, type: 'note', content: 'hi' })).rejects.toThrow(ConnectionError)
+    expect(sent).toHaveLength(2)
+  })
+
+  it('people.create: one Idempotency-Key per call, the same on every retry', async () => {
+    const { fetch, sent } = answering(unavailable(), reset, created, created)
+    const cc = createClient(offline(fetch))
+    const first = cc.people.create({ email: 'a@example.com' })
+    await vi.runAllTimersAsync()
+    expect((await first).created).toBe(true)
+    const second = cc.people.create({ email: 'b@example.com' }, { idempotencyKey: 'my-key-1' })
+    await vi.runAllTimersAsync()
+    await second
+    const keys = sent.map((request) => request.headers.get('idempotency-key'))
+    expect(keys).toHaveLength(4)
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/)
+    expect(keys.slice(0, 3)).toEqual([keys[0], keys[0], keys[0]])
+    expect(keys[3]).toBe('my-key-1')
+  })
+
+  it('x-should-retry from the server wins', async () => {
+    const no = answering(unavailable({ 'x-should-retry': 'false' }))
+    await expect(createClient(offline(no.fetch)).people.get(ID)).rejects.toThrow(InternalServerError)
+    expect(no.sent).toHaveLength(1)
+
+    const yes = answering(() => json(400, errorBody('bad_request', 'flaky'), { 'x-should-retry': 'true' }), ok)
+    const result = createClient(offline(yes.fetch)).people.get(ID)
+    await vi.runAllTimersAsync()
+    await result
+    expect(yes.sent).toHaveLength(2)
+  })
+})
+
+describe('server-requested waits', () => {
+  it('Retry-After replaces the backoff', async () => {
+    const { fetch, sent } = answering(
+      () => json(429, errorBody('rate_limited', 'slow down'), { 'retry-after': '2' }),
+      ok,
+    )
+    const result = createClient(offline(fetch, realBackoff)).people.get(ID)
+    expect(await after(1999, sent)).toBe(1)
+    expect(await after(1, sent)).toBe(2)
+    await result
+  })
+
+  it('retry-after-ms is read first', async () => {
+    const { fetch, sent } = answering(unavailable({ 'retry-after-ms': '250', 'retry-after': '5' }), ok)
+    const result = createClient(offline(fetch, realBackoff)).people.get(ID)
+    expect(await after(249, sent)).toBe(1)
+    expect(await after(1, sent)).toBe(2)
+    await result
+  })
+
+  it('a 503 asking for longer than maxRetryAfter fails at once', async () => {
+    const { fetch, sent } = answering(unavailable({ 'retry-after': '3600' }))
+    await expect(createClient(offline(fetch)).people.get(ID)).rejects.toThrow(InternalServerError)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('a 429 holds back the other calls of the client until the wait is over', async () => {
+    let calls = 0
+    const { fetch, sent } = answering(() =>
+      ++calls === 1 ? json(429, errorBody('rate_limited', 'slow down'), { 'retry-after': '3' }) : ok(),
+    )
+    const cc = createClient(offline(fetch, realBackoff))
+    const first = cc.people.get(ID)
+    expect(await after(1000, sent)).toBe(1)
+    const second = cc.people.get(ID)
+    expect(await after(1999, sent)).toBe(1)
+    expect(await after(1, sent)).toBe(3)
+    await Promise.all([first, second])
+  })
+})
+
+describe('timeouts', () => {
+  it('cover waiting for the headers, and are retried', async () => {
+    const { logger, lines } = collectingLogger()
+    const { fetch, sent } = answering(() => new Promise<Response>(() => {}), ok)
+    const result = createClient(offline(fetch, { timeout: 1000, logger, logLevel: 'info' })).people.get(ID)
+    expect(await after(999, sent)).toBe(1)
+    expect(await after(1 + 1, sent)).toBe(2)
+    expect((await result).id).toBe(ID)
+    expect(lines.map((l) => l.line)).toContainEqual(expect.stringMatching(/GET \/people\/\w+ → timed out \(1000 ms\)/))
+  })
+
+  it('cover reading the body', async () => {
+    const stalled = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"meta":'))
+          },
+        }),
+        { status: 200 },
+      )
+    const { fetch, sent } = answering(stalled)
+    const result = createClient(offline(fetch, { timeout: 1000, maxRetries: 1 }))
+      .people.get(ID)
+      .catch((e: unknown) => e)
+    await vi.runAllTimersAsync()
+    const error = (await result) as TimeoutError
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toBe(`Request timed out after 1000 ms (GET /people/${ID}, attempt 2)`)
+    expect(sent).toHaveLength(2)
+  })
+})
