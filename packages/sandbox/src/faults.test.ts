@@ -32,6 +32,16 @@ describe('queued faults', () => {
     expect(list.data).toEqual([]) // none of the three writes happened
   })
 
+  it('429 and 503 ask for the configured wait, in seconds and exactly in retry-after-ms', async () => {
+    const sandbox = await start({ seed: false, faults: { rate: 0, kinds: ['429'], retryAfterMs: 1500 } })
+    sandbox.queueFaults(['429', '503'])
+    for (const status of [429, 503]) {
+      const res = await call(sandbox, 'GET', '/people')
+      expect(res.status).toBe(status)
+      expect([res.headers.get('Retry-After'), res.headers.get('retry-after-ms')]).toEqual(['2', '1500'])
+    }
+  })
+
   it("'reset' commits the write, then loses the response: in-process fetch rejects like a dropped socket", async () => {
     const sandbox = await start({ seed: false })
     sandbox.queueFaults(['reset'])

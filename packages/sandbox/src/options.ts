@@ -10,6 +10,7 @@ export const FaultKind = z.enum(['500', '503', '429', 'reset', 'slow', 'slow-bod
 export type FaultKind = z.infer<typeof FaultKind>
 
 export const DEFAULT_LATENCY_MS = 1000
+export const DEFAULT_RETRY_AFTER_MS = 1000
 
 export const FaultOptions = z.strictObject({
   /** Fraction of requests that get a fault, 0 to 1. */
@@ -20,6 +21,8 @@ export const FaultOptions = z.strictObject({
   seed: z.number().int('must be a whole number').optional(),
   /** Delay of `slow` and `slow-body` faults, in ms. Default 1000. */
   latencyMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(600_000).optional(),
+  /** The wait injected `429`/`503` faults ask for, in ms (`Retry-After`, rounded up to seconds, and `retry-after-ms`). Default 1000. */
+  retryAfterMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(600_000).optional(),
 })
 export type FaultOptions = z.infer<typeof FaultOptions>
 

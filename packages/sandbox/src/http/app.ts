@@ -47,14 +47,16 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
         throw new ApiError(500, 'internal_error', 'Injected fault: internal server error')
       case '503':
         throw new ApiError(503, 'service_unavailable', 'Injected fault: service unavailable', {
-          headers: { 'Retry-After': '1' },
+          headers: parts.faults.retryAfterHeaders,
         })
       case '429':
         throw new ApiError(429, 'rate_limited', 'Injected fault: too many requests', {
-          headers: { 'Retry-After': '1' },
+          headers: parts.faults.retryAfterHeaders,
         })
       case 'slow':
-        await sleep(latency)
+        await sleep(latency, c.req.raw.signal)
+        // Nobody reads this answer; it only keeps the handler from touching the store after the client left.
+        if (c.req.raw.signal.aborted) throw new ApiError(503, 'service_unavailable', 'The client went away')
         return next()
       case 'slow-body':
         await next()

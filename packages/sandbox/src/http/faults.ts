@@ -1,4 +1,4 @@
-import { DEFAULT_LATENCY_MS, type FaultKind, type FaultOptions } from '../options.js'
+import { DEFAULT_LATENCY_MS, DEFAULT_RETRY_AFTER_MS, type FaultKind, type FaultOptions } from '../options.js'
 import { createRandom, type Random } from '../seed/random.js'
 
 /**
@@ -29,6 +29,12 @@ export class FaultInjector {
 
   get latencyMs(): number {
     return this.#options === false ? DEFAULT_LATENCY_MS : (this.#options.latencyMs ?? DEFAULT_LATENCY_MS)
+  }
+
+  /** Headers of an injected 429/503: the standard header in whole seconds, and the exact wait in ms. */
+  get retryAfterHeaders(): Record<string, string> {
+    const ms = this.#options === false ? DEFAULT_RETRY_AFTER_MS : (this.#options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS)
+    return { 'Retry-After': String(Math.ceil(ms / 1000)), 'retry-after-ms': String(ms) }
   }
 
   /** The fault for the next request, if any. */
@@ -69,4 +75,15 @@ export function delayBody(body: ReadableStream<Uint8Array> | null, ms: number): 
   })
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits `ms`, or less when `signal` aborts (a client that gave up should not keep a handler busy). */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+  })
