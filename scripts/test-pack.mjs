@@ -128,7 +128,7 @@ await sandbox.close()
         target: 'es2023',
         lib: ['es2023', 'dom'],
         types: ['node'],
-        skipLibCheck: true,
+        skipLibCheck: false,
         module: resolution === 'nodenext' ? 'nodenext' : 'preserve',
         moduleResolution: resolution,
       }
