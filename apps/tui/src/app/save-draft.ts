@@ -1,0 +1,62 @@
+import type { CcClient } from '@cc/client'
+import { type Person, toUpdateInput } from '@cc/schema'
+import { type FieldConflict, findConflicts, rebase } from '../state/conflict.js'
+import { type FormValues, patchOf, toForm } from '../state/form.js'
+import { describeError } from './describe-error.js'
+
+export type SaveOutcome =
+  | { kind: 'saved'; values: FormValues; person?: Person; requestId?: string; changed: string[] }
+  | { kind: 'conflict'; theirs: FormValues; conflicts: FieldConflict[] }
+  | { kind: 'rejected'; message: string; errors: Record<string, string> }
+  | { kind: 'failed'; message: string }
+
+// A save is driven by a person who sees the outcome and retries with one key: no silent retries.
+const once = { maxRetries: 0 }
+
+/**
+ * Save a draft safely: re-read the contact, stop at a conflict when a field changed on the server
+ * and in the draft, otherwise send one PUT with only the fields the draft changed.
+ */
+export async function saveDraft(
+  client: CcClient,
+  id: string,
+  base: FormValues,
+  values: FormValues,
+): Promise<SaveOutcome> {
+  let theirs: FormValues
+  try {
+    theirs = toForm(toUpdateInput(await client.people.get(id, once)))
+  } catch (error) {
+    return { kind: 'failed', message: `Could not check the contact for changes. ${describeError(error).message}` }
+  }
+  const conflicts = findConflicts(base, values, theirs)
+  if (conflicts.length > 0) return { kind: 'conflict', theirs, conflicts }
+  const next = rebase(base, values, theirs)
+  const patch = patchOf(theirs, next)
+  const changed = Object.keys(patch)
+  if (changed.length === 0) return { kind: 'saved', values: next, changed }
+  let requestId: string | undefined
+  try {
+    const result = await client.people.update(id, patch, once).withResponse()
+    requestId = result.requestId
+  } catch (error) {
+    const described = describeError(error)
+    if (described.fieldErrors && Object.keys(described.fieldErrors).length > 0) {
+      return { kind: 'rejected', message: described.message, errors: described.fieldErrors }
+    }
+    return { kind: 'failed', message: `Not saved. ${described.message} Your changes are kept.` }
+  }
+  // Read back what the server stored; if that fails, what was sent is the best knowledge.
+  try {
+    const person = await client.people.get(id)
+    return {
+      kind: 'saved',
+      values: toForm(toUpdateInput(person)),
+      person,
+      changed,
+      ...(requestId ? { requestId } : {}),
+    }
+  } catch {
+    return { kind: 'saved', values: next, changed, ...(requestId ? { requestId } : {}) }
+  }
+}

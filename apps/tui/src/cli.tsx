@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { render, Text } from 'ink'
-
-render(<Text>Client Commander · the editor is being built</Text>)

@@ -1,0 +1,26 @@
+import { join } from 'node:path'
+import envPaths from 'env-paths'
+
+export interface AppPaths {
+  /** `cc-tui login` writes the API key here (mode 0600). */
+  configFile: string
+  /** The embedded sandbox keeps its SQLite database here, so demo edits persist. */
+  sandboxDir: string
+  /** Unsaved drafts, one entry per contact. */
+  draftsFile: string
+}
+
+/**
+ * Where the editor keeps its files, in the user's own directories (XDG on Linux: config in
+ * `$XDG_CONFIG_HOME`, the sandbox in `$XDG_DATA_HOME`, drafts in `$XDG_STATE_HOME`).
+ */
+export function appPaths(): AppPaths {
+  const paths = envPaths('cc-tui', { suffix: '' })
+  // env-paths has no "state" directory; on Linux its `log` is $XDG_STATE_HOME, elsewhere keep drafts with the data.
+  const state = process.platform === 'linux' ? paths.log : paths.data
+  return {
+    configFile: join(paths.config, 'config.json'),
+    sandboxDir: join(paths.data, 'sandbox'),
+    draftsFile: join(state, 'drafts.json'),
+  }
+}

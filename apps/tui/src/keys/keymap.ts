@@ -1,0 +1,219 @@
+/**
+ * The one keymap of the editor. Every key the app reacts to is a command here, with its bindings,
+ * a description, the context it works in and, when it belongs in the bottom hint bar, a short
+ * hint. Input handlers, the hint bar, the `?` help screen and the README key table all read it.
+ */
+
+/** Where a command works. The order is the order of the help screen. */
+export const contexts = {
+  global: 'Everywhere',
+  list: 'Contacts list',
+  search: 'Search box',
+  editor: 'Editor',
+  text: 'Text fields',
+  background: 'Background (multi-line)',
+  tags: 'Tags',
+  stage: 'Stage field',
+  stagePicker: 'Stage picker',
+  review: 'Review',
+  conflict: 'Conflict',
+  quitGuard: 'Unsaved changes',
+  restore: 'Restore a draft',
+  help: 'Help',
+  startup: 'Connection problem',
+} as const
+export type Context = keyof typeof contexts
+
+export interface CommandSpec {
+  context: Context
+  /** Bindings such as `ctrl+s`, `shift+tab`, `enter`, `?`, `G`. The first one is shown in hints. */
+  keys: readonly string[]
+  description: string
+  /** A two-or-three-word label for the bottom hint bar; commands without one appear only in help. */
+  hint?: string
+}
+
+export const keymap = {
+  // Everywhere
+  'app.help': { context: 'global', keys: ['?', 'ctrl+_'], description: 'Show all key bindings', hint: 'help' },
+  'app.quit': {
+    context: 'global',
+    keys: ['ctrl+c'],
+    description: 'Quit (asks first when there are unsaved changes)',
+  },
+
+  // Contacts list
+  'list.up': { context: 'list', keys: ['up', 'k'], description: 'Previous contact' },
+  'list.down': { context: 'list', keys: ['down', 'j'], description: 'Next contact (loads more as you go)' },
+  'list.pageUp': { context: 'list', keys: ['pageup'], description: 'One page up' },
+  'list.pageDown': { context: 'list', keys: ['pagedown'], description: 'One page down' },
+  'list.first': { context: 'list', keys: ['home', 'g'], description: 'First contact' },
+  'list.last': { context: 'list', keys: ['end', 'G'], description: 'Last loaded contact' },
+  'list.open': { context: 'list', keys: ['enter'], description: 'Open the selected contact', hint: 'open' },
+  'list.search': { context: 'list', keys: ['/'], description: 'Search by name, email, phone or id', hint: 'search' },
+  'list.refresh': { context: 'list', keys: ['r'], description: 'Reload the list', hint: 'reload' },
+  'list.quit': { context: 'list', keys: ['q', 'esc'], description: 'Quit', hint: 'quit' },
+
+  // Search box
+  'search.accept': { context: 'search', keys: ['enter', 'down'], description: 'Go to the results', hint: 'results' },
+  'search.cancel': { context: 'search', keys: ['esc'], description: 'Clear the search', hint: 'clear' },
+
+  // Editor
+  'editor.next': { context: 'editor', keys: ['tab', 'down', 'enter'], description: 'Next field', hint: 'next' },
+  'editor.previous': { context: 'editor', keys: ['shift+tab', 'up'], description: 'Previous field' },
+  'editor.review': { context: 'editor', keys: ['ctrl+s'], description: 'Review the changes, then save', hint: 'save' },
+  'editor.undo': {
+    context: 'editor',
+    keys: ['ctrl+z'],
+    description: 'Undo the last change to this field',
+    hint: 'undo',
+  },
+  'editor.revert': {
+    context: 'editor',
+    keys: ['ctrl+r'],
+    description: 'Revert this field to its saved value',
+    hint: 'revert',
+  },
+  'editor.externalEditor': {
+    context: 'editor',
+    keys: ['ctrl+g'],
+    description: 'Edit the background in $VISUAL / $EDITOR',
+    hint: '$EDITOR',
+  },
+  'editor.back': {
+    context: 'editor',
+    keys: ['esc'],
+    description: 'Back to the list (asks first when there are unsaved changes)',
+    hint: 'back',
+  },
+
+  // Text fields
+  'text.left': { context: 'text', keys: ['left', 'ctrl+b'], description: 'Cursor left' },
+  'text.right': { context: 'text', keys: ['right', 'ctrl+f'], description: 'Cursor right' },
+  'text.home': { context: 'text', keys: ['home', 'ctrl+a'], description: 'Start of line' },
+  'text.end': { context: 'text', keys: ['end', 'ctrl+e'], description: 'End of line' },
+  'text.wordLeft': { context: 'text', keys: ['ctrl+left', 'alt+left', 'alt+b'], description: 'One word left' },
+  'text.wordRight': { context: 'text', keys: ['ctrl+right', 'alt+right', 'alt+f'], description: 'One word right' },
+  'text.deleteLeft': { context: 'text', keys: ['backspace'], description: 'Delete the character before the cursor' },
+  'text.deleteRight': {
+    context: 'text',
+    keys: ['delete', 'ctrl+d'],
+    description: 'Delete the character under the cursor',
+  },
+  'text.deleteWordLeft': {
+    context: 'text',
+    keys: ['ctrl+w', 'alt+backspace'],
+    description: 'Delete the word before the cursor',
+  },
+  'text.deleteWordRight': {
+    context: 'text',
+    keys: ['alt+d', 'alt+delete'],
+    description: 'Delete the word after the cursor',
+  },
+  'text.deleteToStart': { context: 'text', keys: ['ctrl+u'], description: 'Delete to the start of the line' },
+  'text.deleteToEnd': { context: 'text', keys: ['ctrl+k'], description: 'Delete to the end of the line' },
+
+  // Background
+  'background.newline': { context: 'background', keys: ['enter'], description: 'New line' },
+  'background.up': { context: 'background', keys: ['up'], description: 'Line up (leaves the field on the first line)' },
+  'background.down': {
+    context: 'background',
+    keys: ['down'],
+    description: 'Line down (leaves the field on the last line)',
+  },
+  'background.pageUp': { context: 'background', keys: ['pageup'], description: 'Scroll a page up' },
+  'background.pageDown': { context: 'background', keys: ['pagedown'], description: 'Scroll a page down' },
+
+  // Tags
+  'tags.add': { context: 'tags', keys: ['enter', ','], description: 'Add the typed tag', hint: 'add tag' },
+  'tags.removeLast': {
+    context: 'tags',
+    keys: ['backspace'],
+    description: 'With an empty box: remove the selected (or last) tag',
+    hint: 'remove',
+  },
+  'tags.selectLeft': { context: 'tags', keys: ['left'], description: 'With an empty box: select the tag to the left' },
+  'tags.selectRight': {
+    context: 'tags',
+    keys: ['right'],
+    description: 'With an empty box: select the tag to the right',
+  },
+
+  // Stage picker
+  'stage.open': {
+    context: 'stage',
+    keys: ['enter', 'space'],
+    description: 'Open the stage picker (typing opens it too)',
+    hint: 'pick stage',
+  },
+  'stage.up': { context: 'stagePicker', keys: ['up'], description: 'Previous stage' },
+  'stage.down': { context: 'stagePicker', keys: ['down'], description: 'Next stage' },
+  'stage.choose': {
+    context: 'stagePicker',
+    keys: ['enter'],
+    description: 'Choose the highlighted stage, or the typed id',
+    hint: 'choose',
+  },
+  'stage.cancel': { context: 'stagePicker', keys: ['esc'], description: 'Close without changing', hint: 'cancel' },
+
+  // Review
+  'review.confirm': { context: 'review', keys: ['enter', 'y'], description: 'Save these changes', hint: 'save' },
+  'review.retry': { context: 'review', keys: ['r'], description: 'Retry a failed save', hint: 'retry' },
+  'review.back': { context: 'review', keys: ['esc', 'n'], description: 'Back to editing', hint: 'back' },
+
+  // Conflict
+  'conflict.up': { context: 'conflict', keys: ['up', 'k'], description: 'Previous field' },
+  'conflict.down': { context: 'conflict', keys: ['down', 'j'], description: 'Next field' },
+  'conflict.theirs': { context: 'conflict', keys: ['t', 'left'], description: 'Keep their value', hint: 'theirs' },
+  'conflict.mine': { context: 'conflict', keys: ['m', 'right'], description: 'Keep my value', hint: 'mine' },
+  'conflict.apply': {
+    context: 'conflict',
+    keys: ['enter'],
+    description: 'Apply the choices and review again',
+    hint: 'apply',
+  },
+  'conflict.back': { context: 'conflict', keys: ['esc'], description: 'Back to editing', hint: 'back' },
+
+  // Quit guard
+  'guard.save': { context: 'quitGuard', keys: ['s'], description: 'Review and save the changes', hint: 'save' },
+  'guard.discard': { context: 'quitGuard', keys: ['d'], description: 'Discard the changes', hint: 'discard' },
+  'guard.keep': { context: 'quitGuard', keys: ['esc', 'k'], description: 'Keep editing', hint: 'keep editing' },
+
+  // Restore a draft
+  'restore.restore': {
+    context: 'restore',
+    keys: ['r', 'enter'],
+    description: 'Restore the unsaved draft',
+    hint: 'restore',
+  },
+  'restore.discard': { context: 'restore', keys: ['d'], description: 'Discard the draft', hint: 'discard' },
+  'restore.cancel': { context: 'restore', keys: ['esc'], description: 'Back to the list', hint: 'back' },
+
+  // Help
+  'help.up': { context: 'help', keys: ['up', 'k'], description: 'Scroll up' },
+  'help.down': { context: 'help', keys: ['down', 'j'], description: 'Scroll down' },
+  'help.close': { context: 'help', keys: ['esc', 'q', '?'], description: 'Close help', hint: 'close' },
+
+  // Connection problem
+  'startup.retry': { context: 'startup', keys: ['r'], description: 'Try again', hint: 'retry' },
+  'startup.sandbox': {
+    context: 'startup',
+    keys: ['s'],
+    description: 'Open the local sandbox instead',
+    hint: 'sandbox',
+  },
+  'startup.quit': { context: 'startup', keys: ['q', 'esc'], description: 'Quit', hint: 'quit' },
+} as const satisfies Record<string, CommandSpec>
+
+export type Command = keyof typeof keymap
+
+export const commands = Object.keys(keymap) as Command[]
+
+export function spec(command: Command): CommandSpec {
+  return keymap[command]
+}
+
+/** Commands of one context, in keymap order. */
+export function commandsIn(context: Context): Command[] {
+  return commands.filter((command) => keymap[command].context === context)
+}

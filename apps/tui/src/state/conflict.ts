@@ -1,0 +1,55 @@
+import { type FieldName, type FormValues, fieldNames, sameValue } from './form.js'
+
+export type Side = 'theirs' | 'mine'
+
+/** One field both sides changed, differently, since the draft's base was read. */
+export interface FieldConflict {
+  field: FieldName
+  base: FormValues[FieldName]
+  theirs: FormValues[FieldName]
+  mine: FormValues[FieldName]
+}
+
+export interface ConflictState {
+  /** The server's current values. */
+  theirs: FormValues
+  conflicts: FieldConflict[]
+  choices: Partial<Record<FieldName, Side>>
+  /** Index into `conflicts` of the highlighted row. */
+  selected: number
+}
+
+/** Fields changed on the server and in the draft, to different values. */
+export function findConflicts(base: FormValues, mine: FormValues, theirs: FormValues): FieldConflict[] {
+  return fieldNames
+    .filter(
+      (name) =>
+        !sameValue(name, base[name], mine[name]) &&
+        !sameValue(name, base[name], theirs[name]) &&
+        !sameValue(name, mine[name], theirs[name]),
+    )
+    .map((name) => ({ field: name, base: base[name], theirs: theirs[name], mine: mine[name] }))
+}
+
+/**
+ * Move a draft onto the server's current values: fields the draft did not touch take their value,
+ * fields only the draft changed keep it, and conflicting fields take the chosen side (mine when no
+ * choice was made). The result's base is `theirs`, so the next patch holds only my changes.
+ */
+export function rebase(
+  base: FormValues,
+  mine: FormValues,
+  theirs: FormValues,
+  choices: Partial<Record<FieldName, Side>> = {},
+): FormValues {
+  const out = { ...mine, tags: [...mine.tags] } as Record<FieldName, FormValues[FieldName]>
+  for (const name of fieldNames) {
+    const mineChanged = !sameValue(name, base[name], mine[name])
+    if (!mineChanged || choices[name] === 'theirs') out[name] = theirs[name]
+  }
+  return out as FormValues
+}
+
+export function startConflict(theirs: FormValues, conflicts: FieldConflict[]): ConflictState {
+  return { theirs, conflicts, choices: Object.fromEntries(conflicts.map((c) => [c.field, 'mine'])), selected: 0 }
+}

@@ -1,0 +1,200 @@
+import { ContactId, type Person, type SearchPeopleQuery } from '@cc/schema'
+import { displayLine } from '../text/sanitize.js'
+
+/** A contact as one list row: every text cleaned of control sequences. */
+export interface ContactRow {
+  id: string
+  name: string
+  email: string
+  phone: string
+  stage: string
+  stageId: string
+  tags: string
+  updated: string
+}
+
+const primary = (items: readonly { value: string; isPrimary?: boolean | null }[] | undefined) =>
+  (items ?? []).find((item) => item.isPrimary === true)?.value ?? items?.[0]?.value ?? ''
+
+export function toRow(person: Person): ContactRow {
+  const name =
+    displayLine(person.fullName) || displayLine([person.firstName, person.lastName].filter(Boolean).join(' '))
+  return {
+    id: displayLine(person.id),
+    name: name || '(no name)',
+    email: displayLine(primary(person.emails)),
+    phone: displayLine(primary(person.phones)),
+    stage: displayLine(person.stageName) || displayLine(person.stageId),
+    stageId: displayLine(person.stageId),
+    tags: displayLine(person.tags),
+    updated: displayLine(person.updatedAt ?? person.createdAt).slice(0, 10),
+  }
+}
+
+export interface StageOption {
+  id: string
+  name: string
+}
+
+/** Stages seen on loaded contacts: the API has no endpoint that lists them. */
+export function stagesSeen(rows: readonly ContactRow[]): StageOption[] {
+  const byId = new Map<string, string>()
+  for (const row of rows) if (row.stageId && !byId.has(row.stageId)) byId.set(row.stageId, row.stage)
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/**
+ * Which searches a query needs. The API matches an id and an email exactly, a phone normalised and
+ * a name fuzzily (two characters or more); what the person typed decides which of these can match.
+ */
+export function searchQueries(input: string): SearchPeopleQuery[] {
+  const q = input.trim()
+  if (q === '') return []
+  if (q.includes('@')) return [{ email: q }]
+  const digits = q.replace(/\D/g, '')
+  if (/^[+\d\s().-]+$/.test(q) && digits.length >= 3) return [{ phone: q }]
+  const queries: SearchPeopleQuery[] = []
+  if (ContactId.safeParse(q).success) queries.push({ id: q })
+  if (q.length >= 2) queries.push({ name: q })
+  return queries
+}
+
+export interface ContactsState {
+  /** Increases on reload, so a page requested before it is dropped when it arrives. */
+  generation: number
+  rows: ContactRow[]
+  nextCursor?: string
+  hasMore: boolean
+  loading: boolean
+  error?: string
+  /** The list was loaded at least once. */
+  loaded: boolean
+  selected: number
+  /** The search box text; empty means the full list. */
+  query: string
+  searchFocused: boolean
+  /** Results for `resultsFor`; shown while `resultsFor` is the current query. */
+  results?: ContactRow[]
+  resultsFor?: string
+  searching: boolean
+  searchError?: string
+}
+
+export type ContactsAction =
+  | { type: 'pageRequested' }
+  | { type: 'pageLoaded'; generation: number; people: Person[]; nextCursor?: string | null; hasMore: boolean }
+  | { type: 'pageFailed'; generation: number; message: string }
+  | { type: 'select'; index: number }
+  | { type: 'move'; delta: number }
+  | { type: 'focusSearch'; focused: boolean }
+  | { type: 'queryChanged'; query: string }
+  | { type: 'searchStarted'; query: string }
+  | { type: 'searchLoaded'; query: string; people: Person[] }
+  | { type: 'searchFailed'; query: string; message: string }
+  | { type: 'contactUpdated'; person: Person }
+  | { type: 'reload' }
+
+export const initialContacts: ContactsState = {
+  generation: 0,
+  rows: [],
+  hasMore: true,
+  loading: false,
+  loaded: false,
+  selected: 0,
+  query: '',
+  searchFocused: false,
+  searching: false,
+}
+
+/** The rows on screen: search results while a query is typed, otherwise the paged list. */
+export function visibleRows(state: ContactsState): ContactRow[] {
+  if (state.query.trim() === '') return state.rows
+  // Until the answer for a new query arrives, the previous results stay up (no flicker).
+  return state.results ?? []
+}
+
+const clampIndex = (index: number, length: number) => Math.max(0, Math.min(Math.max(0, length - 1), index))
+
+/** Whether the list should fetch its next page: the selection is near the end and there is more. */
+export function wantsNextPage(state: ContactsState, lookahead = 10): boolean {
+  if (state.query.trim() !== '' || state.loading || !state.hasMore || state.error) return false
+  return !state.loaded || state.selected >= state.rows.length - lookahead
+}
+
+function dedupe(rows: ContactRow[]): ContactRow[] {
+  const byId = new Map<string, ContactRow>()
+  for (const row of rows) if (!byId.has(row.id)) byId.set(row.id, row)
+  return [...byId.values()]
+}
+
+export function contactsReducer(state: ContactsState, action: ContactsAction): ContactsState {
+  switch (action.type) {
+    case 'pageRequested':
+      return { ...state, loading: true, error: undefined }
+    case 'pageLoaded': {
+      if (action.generation !== state.generation) return state
+      const rows = dedupe([...state.rows, ...action.people.map(toRow)])
+      return {
+        ...state,
+        rows,
+        nextCursor: action.nextCursor ?? undefined,
+        hasMore: action.hasMore && Boolean(action.nextCursor),
+        loading: false,
+        loaded: true,
+        selected: clampIndex(state.selected, rows.length),
+      }
+    }
+    case 'pageFailed':
+      if (action.generation !== state.generation) return state
+      return { ...state, loading: false, error: action.message }
+    case 'select':
+      return { ...state, selected: clampIndex(action.index, visibleRows(state).length) }
+    case 'move':
+      return { ...state, selected: clampIndex(state.selected + action.delta, visibleRows(state).length) }
+    case 'focusSearch':
+      return { ...state, searchFocused: action.focused }
+    case 'queryChanged': {
+      const query = action.query
+      const cleared = query.trim() === ''
+      return {
+        ...state,
+        query,
+        selected: 0,
+        searchError: undefined,
+        ...(cleared ? { results: undefined, resultsFor: undefined, searching: false } : {}),
+      }
+    }
+    case 'searchStarted':
+      return action.query === state.query.trim() ? { ...state, searching: true, searchError: undefined } : state
+    case 'searchLoaded':
+      // A late answer to an older query is dropped.
+      if (action.query !== state.query.trim()) return state
+      return {
+        ...state,
+        results: dedupe(action.people.map(toRow)),
+        resultsFor: action.query,
+        searching: false,
+        selected: 0,
+      }
+    case 'searchFailed':
+      if (action.query !== state.query.trim()) return state
+      return { ...state, searching: false, searchError: action.message, results: [], resultsFor: action.query }
+    case 'reload':
+      return {
+        ...state,
+        generation: state.generation + 1,
+        rows: [],
+        nextCursor: undefined,
+        hasMore: true,
+        loading: false,
+        loaded: false,
+        error: undefined,
+        selected: 0,
+      }
+    case 'contactUpdated': {
+      const row = toRow(action.person)
+      const replace = (rows: ContactRow[]) => rows.map((r) => (r.id === row.id ? row : r))
+      return { ...state, rows: replace(state.rows), results: state.results && replace(state.results) }
+    }
+  }
+}

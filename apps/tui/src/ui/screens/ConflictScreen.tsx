@@ -1,0 +1,42 @@
+import { contactField } from '@cc/schema'
+import { Box, Text } from 'ink'
+import type { ConflictState } from '../../state/conflict.js'
+import { describeValue } from '../../state/form.js'
+import { useTheme } from '../theme.js'
+
+/** Fields changed on the server and in the draft: base, theirs and mine, and the side chosen for each. */
+export function ConflictScreen({ conflict, height }: { conflict: ConflictState; height: number }) {
+  const theme = useTheme()
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text bold color={theme.color('warning')}>
+        ! Someone changed this contact since you opened it.
+      </Text>
+      <Text>
+        {conflict.conflicts.length === 1 ? 'One field was' : `${conflict.conflicts.length} fields were`} changed on both
+        sides. Choose which value to keep for each; nothing is saved until you confirm the review.
+      </Text>
+      <Box flexDirection="column" marginTop={1} overflow="hidden">
+        {conflict.conflicts.map((row, i) => {
+          const selected = i === conflict.selected
+          const choice = conflict.choices[row.field] ?? 'mine'
+          return (
+            <Box key={row.field} flexDirection="column" marginBottom={1}>
+              <Text bold inverse={selected}>
+                {selected ? '› ' : '  '}
+                {contactField(row.field).label}
+              </Text>
+              <Text wrap="truncate-end">{`    base    ${describeValue(row.field, row.base)}`}</Text>
+              <Text wrap="truncate-end" bold={choice === 'theirs'}>
+                {`  ${choice === 'theirs' ? '●' : '○'} theirs  ${describeValue(row.field, row.theirs)}`}
+              </Text>
+              <Text wrap="truncate-end" bold={choice === 'mine'}>
+                {`  ${choice === 'mine' ? '●' : '○'} mine    ${describeValue(row.field, row.mine)}`}
+              </Text>
+            </Box>
+          )
+        })}
+      </Box>
+    </Box>
+  )
+}

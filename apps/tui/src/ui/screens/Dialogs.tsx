@@ -1,0 +1,84 @@
+import { contactField } from '@cc/schema'
+import { Box, Text } from 'ink'
+import type { ReactNode } from 'react'
+import type { Draft } from '../../drafts/draft-store.js'
+import { changedFields } from '../../state/form.js'
+import { useTheme } from '../theme.js'
+
+function Dialog({ title, children, width }: { title: string; children: ReactNode; width: number }) {
+  const theme = useTheme()
+  return (
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      borderColor={theme.color('warning')}
+      paddingX={1}
+      width={Math.min(width, 72)}
+    >
+      <Text bold>{title}</Text>
+      {children}
+    </Box>
+  )
+}
+
+export function QuitGuard({ count, width }: { count: number; width: number }) {
+  return (
+    <Dialog title={`You have ${count} unsaved ${count === 1 ? 'change' : 'changes'}.`} width={width}>
+      <Text>s review and save them</Text>
+      <Text>d discard them</Text>
+      <Text>Esc keep editing</Text>
+    </Dialog>
+  )
+}
+
+/** "3 minutes ago" */
+export function ago(iso: string, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000))
+  if (seconds < 60) return `${seconds} s ago`
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 60) return `${minutes} min ago`
+  const hours = Math.round(minutes / 60)
+  if (hours < 48) return `${hours} h ago`
+  return `on ${iso.slice(0, 10)}`
+}
+
+export function RestorePrompt({ draft, width }: { draft: Draft; width: number }) {
+  const fields = changedFields(draft.base, draft.values).map((name) => contactField(name).label)
+  return (
+    <Dialog title={`Unsaved changes to ${draft.title}`} width={width}>
+      <Text wrap="wrap">
+        A draft from {ago(draft.savedAt)} changes {fields.length === 1 ? 'one field' : `${fields.length} fields`}:{' '}
+        {fields.join(', ')}.
+      </Text>
+      <Text> </Text>
+      <Text>r restore the draft (a save still checks for newer changes on the server)</Text>
+      <Text>d discard it and edit the saved contact</Text>
+      <Text>Esc back to the list</Text>
+    </Dialog>
+  )
+}
+
+export function StartupError({
+  title,
+  message,
+  canUseSandbox,
+}: {
+  title: string
+  message: string
+  canUseSandbox: boolean
+}) {
+  const theme = useTheme()
+  return (
+    <Box flexDirection="column" paddingX={2} paddingY={1}>
+      <Text bold color={theme.color('error')}>
+        ✗ {title}
+      </Text>
+      <Text> </Text>
+      <Text wrap="wrap">{message}</Text>
+      <Text> </Text>
+      <Text>r try again</Text>
+      {canUseSandbox ? <Text>s open the local sandbox (demo data) instead</Text> : null}
+      <Text>q quit</Text>
+    </Box>
+  )
+}

@@ -1,0 +1,229 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Main } from '../../src/app/Main.js'
+import { type Harness, KEY, renderApp } from '../support/render.js'
+import { createWorld, type TestWorld } from '../support/sandbox.js'
+
+let world: TestWorld
+let ui: Harness | undefined
+
+beforeEach(async () => {
+  world = await createWorld()
+})
+afterEach(async () => {
+  ui?.unmount()
+  ui = undefined
+  await world.close()
+})
+
+/** The first contact of the demo data, as the API has it now. */
+async function firstContact() {
+  const page = await world.session.client.people.list({ limit: 1 })
+  const person = page.data[0]
+  if (!person) throw new Error('the demo data has no contacts')
+  return person
+}
+
+async function openFirst(): Promise<Harness> {
+  const person = await firstContact()
+  ui = renderApp(<Main session={world.session} drafts={world.drafts} env={{}} />)
+  await ui.waitFor(person.fullName ?? '')
+  await ui.keys(KEY.enter)
+  await ui.waitFor('› First name')
+  return ui
+}
+
+describe('contacts list', () => {
+  it('lists contacts and searches by name', async () => {
+    const person = await firstContact()
+    ui = renderApp(<Main session={world.session} drafts={world.drafts} env={{}} />)
+    await ui.waitFor('SANDBOX · demo data')
+    await ui.waitFor(person.fullName ?? '')
+    await ui.keys('/')
+    await ui.type(person.lastName ?? '')
+    const frame = await ui.waitFor(/found \(the API returns at most 10\)/)
+    expect(frame).toContain(person.fullName)
+    await ui.keys(KEY.esc)
+    await ui.waitFor('1 of 50+')
+  })
+
+  it('loads the next page as the selection nears the end', async () => {
+    ui = renderApp(<Main session={world.session} drafts={world.drafts} env={{}} />)
+    await ui.waitFor('1 of 50+')
+    await ui.keys('G')
+    await ui.waitFor(/ of 100\+?/)
+  })
+})
+
+describe('editing and saving', () => {
+  it('edits fields, reviews old → new and saves only the changed fields', async () => {
+    const person = await firstContact()
+    const h = await openFirst()
+    await h.keys(KEY.ctrl('u'))
+    await h.type('Zed')
+    await h.keys(KEY.tab, KEY.tab, KEY.tab, KEY.ctrl('u'))
+    await h.type('(555) 010-2030')
+    await h.keys(KEY.tab)
+    await h.waitFor('Normalised from (555) 010-2030')
+    await h.waitFor('2 unsaved changes')
+    await h.keys(KEY.ctrl('s'))
+    const review = await h.waitFor('Review 2 changes')
+    expect(review).toContain(`old ${person.firstName}`)
+    expect(review).toContain('new Zed')
+    expect(review).toContain('new +15550102030')
+    await h.keys(KEY.enter)
+    await h.waitFor(/Saved 2 fields · request [0-9a-f-]+/)
+    const saved = await world.session.client.people.get(person.id)
+    expect(saved.firstName).toBe('Zed')
+    expect(saved.phones[0]?.value).toBe('+15550102030')
+    expect(saved.lastName).toBe(person.lastName)
+    expect(world.drafts.get(person.id)).toBeUndefined()
+  })
+
+  it('shows schema errors under the field and will not review an invalid draft', async () => {
+    const h = await openFirst()
+    await h.keys(KEY.tab, KEY.tab, KEY.ctrl('u'))
+    await h.type('not-an-email')
+    const frame = await h.waitFor('✗ Email:')
+    expect(frame).toContain('Email*')
+    await h.keys(KEY.ctrl('s'))
+    await h.waitFor('Fix this field first: Email')
+    expect(h.frame()).not.toContain('Review')
+  })
+
+  it('keeps the draft when the save fails with a 500, and retries with one key', async () => {
+    const person = await firstContact()
+    const h = await openFirst()
+    await h.keys(KEY.ctrl('u'))
+    await h.type('Retry')
+    await h.keys(KEY.ctrl('s'))
+    await h.waitFor('Review 1 change')
+    let failed = false
+    world.beforeFetch.current = (request) => {
+      if (request.method === 'PUT' && !failed) {
+        failed = true
+        world.sandbox.queueFaults(['500'])
+      }
+    }
+    await h.keys(KEY.enter)
+    await h.waitFor('The server had a problem (500)')
+    expect(h.frame()).toContain('Your draft is kept')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(world.drafts.get(person.id)?.values.firstName).toBe('Retry')
+    await h.keys('r')
+    await h.waitFor('Saved 1 field')
+    expect((await world.session.client.people.get(person.id)).firstName).toBe('Retry')
+  })
+
+  it('stops at a conflict and lets the person choose per field', async () => {
+    const person = await firstContact()
+    const h = await openFirst()
+    await h.keys(KEY.ctrl('u'))
+    await h.type('Mine')
+    await h.keys(KEY.tab, KEY.ctrl('u'))
+    await h.type('Mylast')
+    // Someone else changes the first name and the city meanwhile.
+    await world.session.client.people.update(person.id, { firstName: 'Theirs', city: 'Elsewhere' })
+    await h.keys(KEY.ctrl('s'))
+    await h.waitFor('Review 2 changes')
+    await h.keys(KEY.enter)
+    const conflict = await h.waitFor('Someone changed this contact')
+    expect(conflict).toContain(`base    ${person.firstName}`)
+    expect(conflict).toContain('○ theirs  Theirs')
+    expect(conflict).toContain('● mine    Mine')
+    await h.keys('t', KEY.enter)
+    await h.waitFor('Review 1 change')
+    await h.keys(KEY.enter)
+    await h.waitFor('Saved 1 field')
+    const saved = await world.session.client.people.get(person.id)
+    expect(saved).toMatchObject({ firstName: 'Theirs', lastName: 'Mylast', city: 'Elsewhere' })
+  })
+})
+
+describe('never losing work', () => {
+  it('asks before leaving with unsaved changes, and discarding removes the draft', async () => {
+    const person = await firstContact()
+    const h = await openFirst()
+    await h.type('x')
+    await h.keys(KEY.esc)
+    await h.waitFor('You have 1 unsaved change.')
+    await h.keys(KEY.esc)
+    await h.waitFor('› First name*')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(world.drafts.get(person.id)).toBeDefined()
+    await h.keys(KEY.esc)
+    await h.waitFor('You have 1 unsaved change.')
+    await h.keys('d')
+    await h.waitFor('1 of 50+')
+    expect(world.drafts.get(person.id)).toBeUndefined()
+  })
+
+  it('offers to restore a draft when the contact is opened again', async () => {
+    const person = await firstContact()
+    const h = await openFirst()
+    await h.type('Draft')
+    await h.keys(KEY.esc)
+    await h.waitFor('You have 1 unsaved change.')
+    // Leave without deciding: the app (and the person) may be gone; the draft stays on disk.
+    h.unmount()
+    ui = renderApp(<Main session={world.session} drafts={world.drafts} env={{}} />)
+    await ui.waitFor(person.fullName ?? '')
+    await ui.keys(KEY.enter)
+    await ui.waitFor(`Unsaved changes to ${person.fullName}`)
+    expect(ui.frame()).toContain('changes one field: First name')
+    await ui.keys('r')
+    await ui.waitFor(`${person.firstName}Draft`)
+  })
+
+  it('undoes and reverts a field', async () => {
+    const person = await firstContact()
+    const h = await openFirst()
+    await h.type('abc')
+    await h.type(' def')
+    await h.keys(KEY.ctrl('z'))
+    await h.waitFor(`› First name*   ${person.firstName}abc`)
+    await h.keys(KEY.ctrl('r'))
+    await h.waitFor('no changes')
+  })
+})
+
+describe('tags and stage', () => {
+  it('adds, refuses a duplicate, and removes tags', async () => {
+    const h = await openFirst()
+    for (let i = 0; i < 8; i++) await h.keys(KEY.tab)
+    await h.waitFor('› Tags')
+    await h.type('Brand New')
+    await h.keys(KEY.enter)
+    await h.waitFor('[Brand New]')
+    await h.type('brand new')
+    await h.keys(KEY.enter)
+    await h.waitFor('"brand new" is already there')
+    await h.keys(KEY.ctrl('u'), KEY.backspace)
+    await h.waitFor(/Tags\*?\s/)
+    expect(h.frame()).not.toContain('[Brand New]')
+  })
+
+  it('picks a stage from the stages seen in the data', async () => {
+    const h = await openFirst()
+    for (let i = 0; i < 4; i++) await h.keys(KEY.tab)
+    await h.waitFor('› Stage')
+    await h.keys(KEY.enter)
+    await h.waitFor('Stage:')
+    await h.type('lead')
+    await h.waitFor('› Lead (stage_lead)')
+    await h.keys(KEY.enter)
+    await h.waitFor(/› Stage\*?\s+Lead \(stage_lead\)/)
+  })
+})
+
+describe('help', () => {
+  it('lists the key bindings from the keymap', async () => {
+    ui = renderApp(<Main session={world.session} drafts={world.drafts} env={{}} />)
+    await ui.waitFor('1 of 50+')
+    await ui.keys('?')
+    const frame = await ui.waitFor('Keys (')
+    expect(frame).toContain('Everywhere')
+    expect(frame).toContain('Show all key bindings')
+    await ui.keys(KEY.esc)
+    await ui.waitFor('1 of 50+')
+  })
+})

@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createClient } from '@cc/client'
+import { createSandbox, type Sandbox } from '@cc/sandbox'
+import type { Session } from '../../src/app/session.js'
+import { DraftStore } from '../../src/drafts/draft-store.js'
+
+export interface TestWorld {
+  sandbox: Sandbox
+  session: Session
+  drafts: DraftStore
+  /** Sends requests through `beforeFetch` first (to inject a fault for one kind of request). */
+  beforeFetch: { current?: (request: Request) => void }
+  close(): Promise<void>
+}
+
+/** An in-process sandbox with demo data, a client on it, and a drafts file in a fresh directory. */
+export async function createWorld(): Promise<TestWorld> {
+  const sandbox = await createSandbox({ seed: 1 })
+  const beforeFetch: TestWorld['beforeFetch'] = {}
+  const client = createClient({
+    apiKey: sandbox.apiKey,
+    baseUrl: sandbox.url,
+    logLevel: 'off',
+    fetch: (request) => {
+      beforeFetch.current?.(request)
+      return sandbox.fetch(request)
+    },
+  })
+  const session: Session = { client, mode: 'sandbox', label: 'SANDBOX · demo data', close: async () => {} }
+  const drafts = new DraftStore(join(mkdtempSync(join(tmpdir(), 'cc-tui-test-')), 'drafts.json'), {
+    debounceMs: 10,
+    maxWaitMs: 20,
+  })
+  return { sandbox, session, drafts, beforeFetch, close: () => sandbox.close() }
+}

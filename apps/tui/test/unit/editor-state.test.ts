@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest'
+import { findConflicts, rebase } from '../../src/state/conflict.js'
+import {
+  checkReview,
+  createEditor,
+  dirtyFields,
+  type EditorAction,
+  type EditorState,
+  editorErrors,
+  editorPatch,
+  editorReducer,
+} from '../../src/state/editor.js'
+import { emptyForm, type FormValues, formatMoney, parseMoney, toForm } from '../../src/state/form.js'
+
+const base: FormValues = toForm({
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+15551234567',
+  price: 450000,
+  tags: ['VIP', 'Hot Lead'],
+  background: 'Met at the open house.',
+})
+
+const run = (state: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, state)
+const editor = () => createEditor({ contactId: 'jd79abc123def', title: 'Ada Lovelace', base })
+
+describe('form values', () => {
+  it('turns write-model values into text and cleans control sequences', () => {
+    const form = toForm({ firstName: 'A\u001b[31mda', price: 12.5, tags: ['x\u0007'] })
+    expect(form.firstName).toBe('Ada')
+    expect(form.price).toBe('12.5')
+    expect(form.tags).toEqual(['x'])
+    expect(form.city).toBe('')
+  })
+
+  it('reads money the way people type it', () => {
+    expect(parseMoney('$450,000')).toBe(450000)
+    expect(parseMoney(' 1200.50 ')).toBe(1200.5)
+    expect(parseMoney('')).toBeUndefined()
+    expect(parseMoney('12abc')).toBeNaN()
+    expect(formatMoney(450000)).toBe('$450,000')
+    expect(formatMoney(12.5)).toBe('$12.50')
+  })
+})
+
+describe('editor reducer', () => {
+  it('tracks dirty fields and builds the minimal patch', () => {
+    const s = run(
+      editor(),
+      { type: 'edit', field: 'firstName', value: 'Ada M.', kind: 'insert' },
+      { type: 'edit', field: 'city', value: 'London', kind: 'insert' },
+      { type: 'edit', field: 'price', value: '$450,000', kind: 'insert' },
+    )
+    // The price reads as the same amount, so it is not a change.
+    expect(dirtyFields(s)).toEqual(['firstName', 'city'])
+    expect(editorPatch(s)).toEqual({ firstName: 'Ada M.', city: 'London' })
+  })
+
+  it('sends a cleared text field as an empty string and cleared tags as an empty list', () => {
+    const s = run(
+      editor(),
+      { type: 'edit', field: 'background', value: '', kind: 'delete' },
+      { type: 'edit', field: 'tags', value: [], kind: 'replace' },
+    )
+    expect(editorPatch(s)).toEqual({ background: '', tags: [] })
+  })
+
+  it('validates changed fields from the schema, naming the field', () => {
+    const s = run(
+      editor(),
+      { type: 'edit', field: 'email', value: 'not-an-email', kind: 'insert' },
+      { type: 'edit', field: 'firstName', value: '', kind: 'delete' },
+      { type: 'edit', field: 'price', value: 'lots', kind: 'insert' },
+      { type: 'edit', field: 'background', value: 'x'.repeat(5001), kind: 'insert' },
+    )
+    const errors = editorErrors(s)
+    expect(errors.email).toMatch(/^Email: /)
+    expect(errors.firstName).toMatch(/^First name: must not be empty/)
+    expect(errors.price).toMatch(/amount/)
+    expect(errors.background).toMatch(/5000/)
+    expect(checkReview(s)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      fields: ['firstName', 'email', 'price', 'background'],
+    })
+  })
+
+  it('refuses to clear a price, which the API cannot do', () => {
+    const s = run(editor(), { type: 'edit', field: 'price', value: '', kind: 'delete' })
+    expect(editorErrors(s).price).toMatch(/cannot be cleared/)
+  })
+
+  it('upper-cases the state as it is typed', () => {
+    const s = run(editor(), { type: 'edit', field: 'state', value: 'ca', kind: 'insert' })
+    expect(s.values.state).toBe('CA')
+  })
+
+  it('normalises a phone number when leaving the field and says so', () => {
+    const s = run(
+      editor(),
+      { type: 'focus', field: 'phone' },
+      { type: 'edit', field: 'phone', value: '(555) 987-6543', kind: 'replace' },
+      { type: 'focusNext' },
+    )
+    expect(s.values.phone).toBe('+15559876543')
+    expect(s.notices.phone).toBe('Normalised from (555) 987-6543')
+    expect(s.focus).toBe('stage')
+  })
+
+  it('undoes typing in runs per field, and undo is per field', () => {
+    let s = run(
+      editor(),
+      { type: 'focus', field: 'city' },
+      { type: 'edit', field: 'city', value: 'L', kind: 'insert' },
+      { type: 'edit', field: 'city', value: 'Lo', kind: 'insert' },
+      { type: 'edit', field: 'city', value: 'L', kind: 'delete' },
+      { type: 'focus', field: 'street' },
+      { type: 'edit', field: 'street', value: '1 Main St', kind: 'insert' },
+      { type: 'focus', field: 'city' },
+    )
+    s = run(s, { type: 'undo' })
+    expect(s.values.city).toBe('Lo')
+    s = run(s, { type: 'undo' })
+    expect(s.values.city).toBe('')
+    s = run(s, { type: 'undo' })
+    expect(s.values.city).toBe('')
+    expect(s.values.street).toBe('1 Main St')
+  })
+
+  it('reverts a field to its saved value, and the revert can be undone', () => {
+    let s = run(editor(), { type: 'edit', field: 'firstName', value: 'Grace', kind: 'insert' }, { type: 'revert' })
+    expect(s.values.firstName).toBe('Ada')
+    expect(dirtyFields(s)).toEqual([])
+    s = run(s, { type: 'undo' })
+    expect(s.values.firstName).toBe('Grace')
+  })
+
+  it('knows when there is nothing to review', () => {
+    expect(checkReview(editor())).toEqual({ ok: false, reason: 'unchanged' })
+  })
+
+  it('goes through review, saving and success', () => {
+    let s = run(editor(), { type: 'edit', field: 'city', value: 'Paris', kind: 'insert' }, { type: 'review' })
+    expect(s.save.phase).toBe('review')
+    s = run(s, { type: 'saveStarted' })
+    expect(s.save.phase).toBe('saving')
+    const saved = { ...s.values }
+    s = run(s, { type: 'saveSucceeded', values: saved })
+    expect(s.save.phase).toBe('editing')
+    expect(dirtyFields(s)).toEqual([])
+  })
+
+  it('keeps the draft when a save fails', () => {
+    const s = run(
+      editor(),
+      { type: 'edit', field: 'city', value: 'Paris', kind: 'insert' },
+      { type: 'review' },
+      { type: 'saveStarted' },
+      { type: 'saveFailed', message: 'Server error (500)' },
+    )
+    expect(s.save).toEqual({ phase: 'failed', message: 'Server error (500)' })
+    expect(s.values.city).toBe('Paris')
+  })
+
+  it('puts API validation errors on their fields until the field is edited', () => {
+    let s = run(
+      editor(),
+      { type: 'edit', field: 'city', value: 'Paris', kind: 'insert' },
+      { type: 'review' },
+      { type: 'saveStarted' },
+      { type: 'saveRejected', errors: { zipCode: 'ZIP code: must be a US ZIP code', 'tags.2': 'Tags: tag 3 is bad' } },
+    )
+    expect(s.save.phase).toBe('editing')
+    expect(s.focus).toBe('tags')
+    expect(editorErrors(s).zipCode).toBe('ZIP code: must be a US ZIP code')
+    expect(editorErrors(s).tags).toBe('Tags: tag 3 is bad')
+    s = run(s, { type: 'edit', field: 'zipCode', value: '90210', kind: 'insert' })
+    expect(editorErrors(s).zipCode).toBeUndefined()
+  })
+})
+
+describe('conflicts', () => {
+  const theirs: FormValues = { ...base, firstName: 'Augusta', city: 'London', email: 'ada@new.example' }
+  const mine: FormValues = { ...base, firstName: 'Ada M.', lastName: 'King', email: 'ada@new.example' }
+
+  it('finds fields both sides changed to different values', () => {
+    expect(findConflicts(base, mine, theirs).map((c) => c.field)).toEqual(['firstName'])
+    expect(findConflicts(base, base, theirs)).toEqual([])
+  })
+
+  it('rebases a draft: their untouched changes come in, mine stay, choices decide conflicts', () => {
+    const mineWins = rebase(base, mine, theirs)
+    expect(mineWins).toMatchObject({ firstName: 'Ada M.', lastName: 'King', city: 'London' })
+    const theirsWin = rebase(base, mine, theirs, { firstName: 'theirs' })
+    expect(theirsWin.firstName).toBe('Augusta')
+  })
+
+  it('walks the conflict screen and applies the choices, then reviews against their values', () => {
+    let s = run(
+      createEditor({ contactId: 'jd79abc123def', title: 'Ada', base, values: mine }),
+      { type: 'review' },
+      { type: 'conflictDetected', theirs, conflicts: findConflicts(base, mine, theirs) },
+    )
+    expect(s.save.phase).toBe('conflict')
+    s = run(s, { type: 'conflictChoose', side: 'theirs' }, { type: 'conflictApply' })
+    expect(s.save.phase).toBe('review')
+    expect(s.base).toEqual(theirs)
+    expect(editorPatch(s)).toEqual({ lastName: 'King' })
+  })
+
+  it('treats an empty form as having no values', () => {
+    expect(dirtyFields(createEditor({ contactId: 'x', title: 'x', base: emptyForm() }))).toEqual([])
+  })
+})
