@@ -32,6 +32,14 @@ describe('queued faults', () => {
     expect(list.data).toEqual([]) // none of the three writes happened
   })
 
+  it("'none' in the queue lets one request through, so a fault can target the second request", async () => {
+    const sandbox = await start({ seed: false })
+    sandbox.queueFaults(['none', '500'])
+    expect((await call(sandbox, 'GET', '/people')).status).toBe(200)
+    expect((await call(sandbox, 'GET', '/people')).status).toBe(500)
+    expect((await call(sandbox, 'GET', '/people')).status).toBe(200)
+  })
+
   it('429 and 503 ask for the configured wait, in seconds and exactly in retry-after-ms', async () => {
     const sandbox = await start({ seed: false, faults: { rate: 0, kinds: ['429'], retryAfterMs: 1500 } })
     sandbox.queueFaults(['429', '503'])

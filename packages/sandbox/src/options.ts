@@ -9,6 +9,10 @@ export const FaultKind = z.enum(['500', '503', '429', 'reset', 'slow', 'slow-bod
  */
 export type FaultKind = z.infer<typeof FaultKind>
 
+/** An entry of `queueFaults`: a fault, or `'none'` to let that request through untouched. */
+export const QueuedFault = z.union([FaultKind, z.literal('none')])
+export type QueuedFault = z.infer<typeof QueuedFault>
+
 export const DEFAULT_LATENCY_MS = 1000
 export const DEFAULT_RETRY_AFTER_MS = 1000
 

@@ -8,11 +8,11 @@ import { ApiError } from './http/errors.js'
 import { FaultInjector } from './http/faults.js'
 import { RateLimiter } from './http/rate-limit.js'
 import {
-  type FaultKind,
-  FaultKind as FaultKindSchema,
   type FaultOptions,
   FaultOptions as FaultOptionsSchema,
   parseOptions,
+  type QueuedFault,
+  QueuedFault as QueuedFaultSchema,
   type SandboxOptions,
   SandboxOptions as SandboxOptionsSchema,
 } from './options.js'
@@ -32,8 +32,8 @@ export interface Sandbox {
   /** A key the sandbox accepts (the first of `apiKeys`). */
   apiKey: string
   setFaults(faults: FaultOptions | false): void
-  /** The next requests get exactly these faults, in order. */
-  queueFaults(kinds: FaultKind[]): void
+  /** The next requests get exactly these faults, in order (`'none'` lets one request through). */
+  queueFaults(kinds: QueuedFault[]): void
   /** Back to the seeded state: all data replaced, rate-limit windows and queued faults cleared. */
   reset(): Promise<void>
   close(): Promise<void>
@@ -143,8 +143,8 @@ class LocalSandbox implements Sandbox {
     this.#faults.configure(faults === false ? false : parseOptions(FaultOptionsSchema, faults, 'faults'))
   }
 
-  queueFaults(kinds: FaultKind[]): void {
-    this.#faults.enqueue(parseOptions(FaultKindSchema.array(), kinds, 'kinds'))
+  queueFaults(kinds: QueuedFault[]): void {
+    this.#faults.enqueue(parseOptions(QueuedFaultSchema.array(), kinds, 'kinds'))
   }
 
   async reset(): Promise<void> {

@@ -118,7 +118,8 @@ describe('cc-tui in a real terminal', () => {
     t.type('Persistent')
     t.keys('C-s')
     await t.waitFor('Review 1 change')
-    sandbox.queueFaults(['500'])
+    // Confirming re-reads the contact (the conflict check), then sends the PUT: the 500 hits the PUT.
+    sandbox.queueFaults(['none', '500'])
     t.keys('Enter')
     await t.waitFor('The server had a problem (500)')
     expect(t.screen()).toContain('Your draft is kept')

@@ -1,4 +1,10 @@
-import { DEFAULT_LATENCY_MS, DEFAULT_RETRY_AFTER_MS, type FaultKind, type FaultOptions } from '../options.js'
+import {
+  DEFAULT_LATENCY_MS,
+  DEFAULT_RETRY_AFTER_MS,
+  type FaultKind,
+  type FaultOptions,
+  type QueuedFault,
+} from '../options.js'
 import { createRandom, type Random } from '../seed/random.js'
 
 /**
@@ -8,7 +14,7 @@ import { createRandom, type Random } from '../seed/random.js'
 export class FaultInjector {
   #options: FaultOptions | false = false
   #random: Random = createRandom(1)
-  readonly #queue: FaultKind[] = []
+  readonly #queue: QueuedFault[] = []
 
   constructor(options: FaultOptions | false) {
     this.configure(options)
@@ -19,7 +25,7 @@ export class FaultInjector {
     this.#random = createRandom(options === false ? 1 : (options.seed ?? 1))
   }
 
-  enqueue(kinds: readonly FaultKind[]): void {
+  enqueue(kinds: readonly QueuedFault[]): void {
     this.#queue.push(...kinds)
   }
 
@@ -40,6 +46,7 @@ export class FaultInjector {
   /** The fault for the next request, if any. */
   next(): FaultKind | undefined {
     const queued = this.#queue.shift()
+    if (queued === 'none') return undefined
     if (queued !== undefined) return queued
     const options = this.#options
     if (options === false || options.rate === 0) return undefined
