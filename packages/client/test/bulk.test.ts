@@ -3,6 +3,7 @@ import {
   AbortError,
   type BulkProgress,
   createClient,
+  InternalServerError,
   NotFoundError,
   RateLimitError,
   ValidationError,
@@ -171,6 +172,47 @@ describe('people.updateMany', () => {
     } finally {
       await limited.close()
     }
+  })
+
+  it('rides out a run of transient faults: 6 retries per item by default, where one call has 2', async () => {
+    const [id] = (await ids(1)) as [string]
+    const inner = sandbox().fetch
+    /** A client whose first `failures` requests get a 503 (a short server-requested wait, to keep the test fast). */
+    const failingFirst = (failures: number, maxRetries?: number) => {
+      const counter = { requests: 0 }
+      const cc = createClient({
+        apiKey: sandbox().apiKey,
+        baseUrl: 'http://localhost/v1',
+        logLevel: 'off',
+        ...(maxRetries === undefined ? {} : { maxRetries }),
+        fetch: async (request) =>
+          ++counter.requests <= failures
+            ? json(503, errorBody('unavailable', 'try again'), { 'retry-after-ms': '1' })
+            : inner(request),
+      })
+      return { cc, counter }
+    }
+    const patch = { city: 'Resilient' }
+
+    const single = failingFirst(3)
+    await expect(single.cc.people.update(id, patch)).rejects.toThrow(InternalServerError)
+    expect(single.counter.requests).toBe(3)
+
+    const bulk = failingFirst(6)
+    expect((await bulk.cc.people.updateMany([{ id, patch }]))[0]?.ok).toBe(true)
+    expect(bulk.counter.requests).toBe(7)
+
+    const tooMany = failingFirst(7)
+    expect(errorOf((await tooMany.cc.people.updateMany([{ id, patch }]))[0])).toBeInstanceOf(InternalServerError)
+    expect(tooMany.counter.requests).toBe(7)
+
+    // The caller's maxRetries wins, and so does a client's that is higher.
+    const capped = failingFirst(7)
+    expect((await capped.cc.people.updateMany([{ id, patch }], { maxRetries: 1 }))[0]?.ok).toBe(false)
+    expect(capped.counter.requests).toBe(2)
+    const patient = failingFirst(7, 8)
+    expect((await patient.cc.people.updateMany([{ id, patch }]))[0]?.ok).toBe(true)
+    expect(patient.counter.requests).toBe(8)
   })
 
   it('a 429 beyond maxRetryAfter fails those items with the wait, the rest carry on', async () => {

@@ -82,6 +82,18 @@ describe('options', () => {
     expect(first?.headers.get('accept')).toBe('application/json')
   })
 
+  it("a call's headers replace the client's of the same name, whatever the case, for that call only", async () => {
+    const { fetch, sent } = answering(ok)
+    const cc = createClient(offline(fetch, { headers: { 'X-App': 'crm-sync', 'x-keep': 'yes' } }))
+    await cc.people.get(ID, { headers: { 'x-app': 'one-off' } })
+    await cc.people.get(ID)
+    expect(sent.map((r) => [r.headers.get('x-app'), r.headers.get('x-keep')])).toEqual([
+      ['one-off', 'yes'],
+      ['crm-sync', 'yes'],
+    ])
+    expect(sent.map((r) => r.headers.get('content-type'))).toEqual([null, null])
+  })
+
   it('sends JSON with its content type, and query strings for GET', async () => {
     const { fetch, sent } = answering(
       () => json(200, { meta: meta(), success: true }),

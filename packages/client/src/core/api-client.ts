@@ -1,5 +1,4 @@
 import type { HttpMethod, Meta } from '@cc/schema'
-import ky, { type KyInstance } from 'ky'
 import type * as core from 'zod/v4/core'
 import { raceSignal, sleep } from './abort.js'
 import { discardBody, readBody } from './body.js'
@@ -20,6 +19,7 @@ import { redactHeaders } from './logger.js'
 import { RateLimitGate } from './rate-limit-gate.js'
 import { readSuccess } from './read-success.js'
 import { backoffDelay, isReplayable, isRetryableStatus, parseRetryAfter, serverRetryHint } from './retry.js'
+import { Transport } from './transport.js'
 
 /** One call, validated and ready to send. */
 export interface PreparedCall {
@@ -57,6 +57,14 @@ class AttemptTimeout extends Error {
   override name = 'AttemptTimeout'
 }
 
+/** What every attempt of one call sends. */
+interface Exchange {
+  url: string
+  headers: Readonly<Record<string, string>>
+  /** The JSON text of the body, serialised once for all attempts. */
+  body: string | undefined
+}
+
 /**
  * Owns the life of a request: options, the shared rate-limit pause, ky as the transport (with its own retries
  * and timeout switched off), a per-attempt timeout that covers the body, retries with backoff, response
@@ -64,22 +72,28 @@ class AttemptTimeout extends Error {
  *
  * Retries live here rather than in ky: ky's timeout stops at the headers, its retry delays are not shared
  * between concurrent calls, and its errors carry the `Request` (and with it the Authorization header).
+ *
+ * Everything that is the same for every call (the transport, the headers) is built once per client: a call
+ * with no per-call options does no work for them.
  */
 export class ApiClient {
   readonly #config: ResolvedConfig
   readonly #gate: RateLimitGate
-  readonly #ky: KyInstance
+  readonly #transport: Transport
+  /** The headers of a call without per-call headers or an idempotency key, without and with a JSON body. */
+  readonly #headers: {
+    readonly plain: Readonly<Record<string, string>>
+    readonly json: Readonly<Record<string, string>>
+  }
 
   constructor(config: ResolvedConfig, gate: RateLimitGate = new RateLimitGate()) {
     this.#config = config
     this.#gate = gate
-    const userFetch = config.fetch
-    this.#ky = ky.create({
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
-      fetch: (input, init) => userFetch(input instanceof Request ? input : new Request(input, init)),
-    })
+    this.#transport = new Transport(config.fetch)
+    this.#headers = {
+      plain: Object.freeze(this.#buildHeaders(new Headers(config.headers), false, undefined)),
+      json: Object.freeze(this.#buildHeaders(new Headers(config.headers), true, undefined)),
+    }
   }
 
   get config(): Readonly<Omit<ResolvedConfig, 'apiKey'>> {
@@ -93,22 +107,30 @@ export class ApiClient {
   }
 
   /** Sends `call`, retrying as the policy allows. Resolves with the validated body or rejects with a `CcError`. */
-  async request(call: PreparedCall, options: RequestOptions = {}): Promise<RawResult> {
-    const { signal } = options
-    const maxRetries = options.maxRetries ?? this.#config.maxRetries
-    const timeout = options.timeout ?? this.#config.timeout
-    const headers = this.#headers(call, options)
+  async request(call: PreparedCall, options?: RequestOptions): Promise<RawResult> {
+    if (options !== undefined && !isEmpty(options)) checkRequestOptions(options)
+    const signal = options?.signal
+    const maxRetries = options?.maxRetries ?? this.#config.maxRetries
+    const timeout = options?.timeout ?? this.#config.timeout
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body)
+    const exchange: Exchange = {
+      url: this.#url(call),
+      headers: this.#headersFor(call, body !== undefined, options?.headers),
+      body,
+    }
     const where = { method: call.method, path: call.path }
 
     for (let attempt = 1; ; attempt++) {
-      const context: RequestContext = { ...where, attempts: attempt }
-      try {
-        signal?.throwIfAborted()
-        await this.#gate.wait(signal)
-      } catch (reason) {
-        throw new AbortError(where, reason)
+      const context: RequestContext = { method: call.method, path: call.path, attempts: attempt }
+      if (signal?.aborted || this.#gate.remaining() > 0) {
+        try {
+          signal?.throwIfAborted()
+          await this.#gate.wait(signal)
+        } catch (reason) {
+          throw new AbortError(where, reason)
+        }
       }
-      const outcome = await this.#attempt(call, headers, timeout, signal, context, maxRetries + 1)
+      const outcome = await this.#attempt(call, exchange, timeout, signal, context, maxRetries + 1)
       if (outcome.kind === 'response' && outcome.response.ok) {
         return readSuccess(call, outcome.response, outcome.text, this.#config.validate, this.#config.logger)
       }
@@ -152,58 +174,58 @@ export class ApiClient {
     }
   }
 
-  /** The headers of every attempt of `call`; checks the per-call options on the way. */
-  #headers(call: PreparedCall, options: RequestOptions): Headers {
-    const checked = RequestOptionsSchema.safeParse(options)
-    let fieldErrors = checked.success ? undefined : toFieldErrors(checked.error.issues)
-    let headers = new Headers()
-    try {
-      headers = new Headers({ ...this.#config.headers, ...options.headers })
-    } catch {
-      fieldErrors ??= { headers: 'headers: must be valid HTTP header names and values' }
-    }
-    if (fieldErrors) {
-      const issues = checked.success ? [] : checked.error.issues
-      throw new ValidationError(`Invalid request options: ${describeFieldErrors(fieldErrors)}`, issues, fieldErrors)
-    }
+  #url(call: PreparedCall): string {
+    const url = `${this.#config.baseUrl}${call.path}`
+    if (call.query === undefined) return url
+    const search = new URLSearchParams(call.query).toString()
+    return search === '' ? url : `${url}?${search}`
+  }
+
+  /** The headers of every attempt of `call`: the client's, then the call's own, then ours. */
+  #headersFor(call: PreparedCall, json: boolean, extra: Record<string, string> | undefined): Record<string, string> {
+    if (extra === undefined && call.idempotencyKey === undefined) return json ? this.#headers.json : this.#headers.plain
+    const headers = new Headers(this.#config.headers)
+    // Checked by checkRequestOptions: names and values are valid, and none of them is Authorization.
+    if (extra) for (const [name, value] of Object.entries(extra)) headers.set(name, value)
+    return this.#buildHeaders(headers, json, call.idempotencyKey)
+  }
+
+  #buildHeaders(headers: Headers, json: boolean, idempotencyKey: string | undefined): Record<string, string> {
     headers.set('authorization', `Bearer ${this.#config.apiKey}`)
     headers.set('accept', 'application/json')
-    if (call.idempotencyKey !== undefined) headers.set('idempotency-key', call.idempotencyKey)
-    return headers
+    if (json) headers.set('content-type', 'application/json')
+    if (idempotencyKey !== undefined) headers.set('idempotency-key', idempotencyKey)
+    return Object.fromEntries(headers)
   }
 
   /** One HTTP exchange, bounded by `timeout` from the first byte sent to the last byte read. Logs one line. */
   async #attempt(
     call: PreparedCall,
-    headers: Headers,
+    exchange: Exchange,
     timeout: number,
     signal: AbortSignal | undefined,
     context: RequestContext,
     attempts: number,
   ): Promise<Attempt> {
-    const label = `${call.method} ${call.path}`
-    const of = `attempt ${context.attempts}/${attempts}`
+    const logger = this.#config.logger
     const timer = new AbortController()
     const timeoutId = setTimeout(() => timer.abort(new AttemptTimeout()), timeout)
+    // Only a caller's signal needs combining; most calls have none.
     const combined = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal
     const started = performance.now()
-    const elapsed = () => Math.round(performance.now() - started)
-    this.#logHeaders(`${label} request`, headers)
+    // Log lines are built only when they are written.
+    const line = (outcome: string, preposition: string, more = '') =>
+      `${call.method} ${call.path} → ${outcome} ${preposition} ${Math.round(performance.now() - started)} ms (attempt ${context.attempts}/${attempts}${more})`
+    if (logger.enabled('debug')) this.#logHeaders(call, 'request', new Headers(exchange.headers))
     try {
-      const sent = this.#ky(`${this.#config.baseUrl}${call.path}`, {
-        method: call.method,
-        headers,
-        searchParams: call.query,
-        json: call.body,
-        signal: combined,
-      })
-      const response = await raceSignal(Promise.resolve(sent), combined, discardBody)
+      const sent = this.#transport.send({ method: call.method, signal: combined, ...exchange })
+      const response = await raceSignal(sent, combined, discardBody)
       const text = await readBody(response, combined)
-      const requestId = response.headers.get('x-request-id')
-      this.#config.logger.info(
-        `${label} → ${response.status} in ${elapsed()} ms (${of}${requestId ? `, request ${requestId}` : ''})`,
-      )
-      this.#logHeaders(`${label} response`, response.headers)
+      if (logger.enabled('info')) {
+        const requestId = response.headers.get('x-request-id')
+        logger.info(line(String(response.status), 'in', requestId ? `, request ${requestId}` : ''))
+      }
+      if (logger.enabled('debug')) this.#logHeaders(call, 'response', response.headers)
       return { kind: 'response', response, text }
     } catch (error) {
       let failure: Failure
@@ -219,15 +241,41 @@ export class ApiClient {
         failure = { error: connection.error, retryable: true }
         summary = `connection failed (${connection.detail})`
       }
-      this.#config.logger.info(`${label} → ${summary} after ${elapsed()} ms (${of})`)
+      if (logger.enabled('info')) logger.info(line(summary, 'after'))
       return { kind: 'failed', ...failure }
     } finally {
       clearTimeout(timeoutId)
     }
   }
 
-  #logHeaders(what: string, headers: Headers): void {
-    const logger = this.#config.logger
-    if (logger.enabled('debug')) logger.debug(`${what} headers ${JSON.stringify(redactHeaders(headers))}`)
+  #logHeaders(call: PreparedCall, what: string, headers: Headers): void {
+    const label = `${call.method} ${call.path} ${what}`
+    this.#config.logger.debug(`${label} headers ${JSON.stringify(redactHeaders(headers))}`)
+  }
+}
+
+/** `{}` needs no checking (most calls pass no options at all). */
+function isEmpty(options: RequestOptions): boolean {
+  if (typeof options !== 'object' || options === null) return false
+  for (const _ in options) return false
+  return true
+}
+
+/** Throws `ValidationError` naming each bad per-call option. */
+function checkRequestOptions(options: RequestOptions): void {
+  const checked = RequestOptionsSchema.safeParse(options)
+  if (!checked.success) {
+    const fieldErrors = toFieldErrors(checked.error.issues)
+    throw new ValidationError(
+      `Invalid request options: ${describeFieldErrors(fieldErrors)}`,
+      checked.error.issues,
+      fieldErrors,
+    )
+  }
+  try {
+    if (options.headers) new Headers(options.headers)
+  } catch {
+    const fieldErrors = { headers: 'headers: must be valid HTTP header names and values' }
+    throw new ValidationError(`Invalid request options: ${describeFieldErrors(fieldErrors)}`, [], fieldErrors)
   }
 }

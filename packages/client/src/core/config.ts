@@ -4,6 +4,7 @@ import { ValidationError } from './errors.js'
 import { describeFieldErrors, toFieldErrors } from './issues.js'
 import { isLogLevel, LevelLogger, LOG_LEVELS, type Logger } from './logger.js'
 import { DEFAULT_BACKOFF } from './retry.js'
+import type { FetchFunction } from './transport.js'
 
 /** setTimeout's limit: longer delays fire at once. */
 const MAX_TIMER = 2_147_483_647
@@ -36,7 +37,7 @@ export const ClientOptionsSchema = z.strictObject({
   /** The longest server-requested wait (`Retry-After`) the client sleeps through, in ms. Default 60 000. */
   maxRetryAfter: milliseconds(0, 'must be 0 or more').optional(),
   /** A web-standard `fetch`: e.g. `sandbox.fetch` to run in-process, or one with a proxy dispatcher. */
-  fetch: z.custom<(input: Request) => Promise<Response>>(isFunction, 'must be a function').optional(),
+  fetch: z.custom<FetchFunction>(isFunction, 'must be a function').optional(),
   /** Where log lines go. Default: `console`. */
   logger: z
     .custom<Logger>(
@@ -88,7 +89,8 @@ export interface ResolvedConfig {
   timeout: number
   maxRetries: number
   maxRetryAfter: number
-  fetch: (input: Request) => Promise<Response>
+  /** `undefined`: the platform's `fetch`. */
+  fetch: FetchFunction | undefined
   logger: LevelLogger
   validate: ValidateMode
   headers: Record<string, string>
@@ -166,7 +168,7 @@ export function resolveConfig(options: ClientOptions = {}, env: Env = globalThis
     timeout: o.timeout ?? 30_000,
     maxRetries: o.maxRetries ?? 2,
     maxRetryAfter: o.maxRetryAfter ?? 60_000,
-    fetch: o.fetch ?? ((input) => globalThis.fetch(input)),
+    fetch: o.fetch,
     logger,
     validate: o.validate ?? 'warn',
     headers,

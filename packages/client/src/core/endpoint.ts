@@ -37,18 +37,65 @@ const DOT_SEGMENT = /^(\.|%2e){1,2}$/i
 /** Half of a UTF-16 pair on its own: it cannot be URL-encoded. */
 const LONE_SURROGATE = /\p{Cs}/u
 
+/** What a call of one endpoint needs, worked out once per endpoint rather than per call. */
+interface EndpointPlan {
+  endpoint: Endpoints[EndpointName]
+  /** The path split at its `{param}`s: text, name, text, name, …, text. */
+  pathParts: string[]
+  takesKey: boolean
+}
+
+const plans = new Map<EndpointName, EndpointPlan>()
+
+function planOf(name: EndpointName): EndpointPlan {
+  let plan = plans.get(name)
+  if (!plan) {
+    const endpoint: Endpoints[EndpointName] = endpoints[name]
+    plan = {
+      endpoint,
+      pathParts: endpoint.path.split(/\{(\w+)\}/),
+      takesKey: 'headers' in endpoint && (endpoint.headers as readonly string[]).includes('Idempotency-Key'),
+    }
+    plans.set(name, plan)
+  }
+  return plan
+}
+
+/** What makes a path parameter unusable as a URL segment, whatever its schema says; `undefined` when nothing does. */
+function pathSegmentErrors(params: Record<string, string> | undefined): FieldErrors | undefined {
+  let errors: FieldErrors | undefined
+  for (const key in params) {
+    const value = params[key] as string
+    const problem = DOT_SEGMENT.test(value)
+      ? 'must not be "." or ".."'
+      : LONE_SURROGATE.test(value)
+        ? 'must be valid Unicode text'
+        : undefined
+    if (problem) errors = { ...errors, [key]: `${key}: ${problem}` }
+  }
+  return errors
+}
+
+/** The path with each `{param}` replaced by its encoded value. */
+function buildPath(parts: readonly string[], params: Record<string, string> | undefined): string {
+  let path = parts[0] ?? ''
+  for (let i = 1; i < parts.length; i += 2) {
+    path += encodeURIComponent(params?.[parts[i] as string] ?? '') + (parts[i + 1] ?? '')
+  }
+  return path
+}
+
 /**
  * Validates a call against its endpoint in `@cc/schema` (path params, query, body, idempotency key) and builds
  * the encoded path. Throws one `ValidationError` with every problem; nothing is sent.
  */
 export function prepareCall(name: EndpointName, input: EndpointInput, operation: string): PreparedCall {
-  const endpoint: Endpoints[EndpointName] = endpoints[name]
-  const issues: core.$ZodIssue[] = []
-  const parse = (schema: core.$ZodType | undefined, value: unknown): unknown => {
-    if (!schema) return undefined
+  const { endpoint, pathParts, takesKey } = planOf(name)
+  let issues: core.$ZodIssue[] | undefined
+  const parse = (schema: core.$ZodType, value: unknown): unknown => {
     const result = z.safeParse(schema, value)
     if (result.success) return result.data
-    issues.push(...result.error.issues)
+    issues = [...(issues ?? []), ...result.error.issues]
     return undefined
   }
 
@@ -57,30 +104,29 @@ export function prepareCall(name: EndpointName, input: EndpointInput, operation:
     | undefined
   const query = 'query' in endpoint ? parse(endpoint.query, input.query ?? {}) : undefined
   const body = 'body' in endpoint ? parse(endpoint.body, input.body) : undefined
-  const takesKey = 'headers' in endpoint && (endpoint.headers as readonly string[]).includes('Idempotency-Key')
   const idempotencyKey = takesKey ? (input.idempotencyKey ?? crypto.randomUUID()) : undefined
   if (input.idempotencyKey !== undefined) {
     const checked = IdempotencyKey.safeParse(input.idempotencyKey)
-    if (!checked.success) issues.push(...checked.error.issues.map((issue) => ({ ...issue, path: ['idempotencyKey'] })))
+    if (!checked.success) {
+      const keyIssues = checked.error.issues.map((issue) => ({ ...issue, path: ['idempotencyKey'] }))
+      issues = [...(issues ?? []), ...keyIssues]
+    }
   }
 
-  const fieldErrors: FieldErrors = toFieldErrors(issues)
-  for (const [key, value] of Object.entries(input.params ?? {})) {
-    if (DOT_SEGMENT.test(value)) fieldErrors[key] ??= `${key}: must not be "." or ".."`
-    if (LONE_SURROGATE.test(value)) fieldErrors[key] ??= `${key}: must be valid Unicode text`
-  }
-  if (Object.keys(fieldErrors).length > 0) {
+  const segmentErrors = pathSegmentErrors(input.params)
+  if (issues || segmentErrors) {
+    const fieldErrors: FieldErrors = issues ? toFieldErrors(issues) : {}
+    for (const key in segmentErrors) fieldErrors[key] ??= segmentErrors[key] as string
     throw new ValidationError(
       `Invalid input for ${operation}: ${describeFieldErrors(fieldErrors)}`,
-      issues,
+      issues ?? [],
       fieldErrors,
     )
   }
 
-  const path = endpoint.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(params?.[key] ?? ''))
   return {
     method: endpoint.method,
-    path,
+    path: buildPath(pathParts, params),
     query: query === undefined ? undefined : toSearchParams(query),
     body,
     idempotencyKey,

@@ -29,17 +29,20 @@ const REDACTED = '[redacted]'
  */
 export class LevelLogger {
   readonly level: LogLevel
+  readonly #rank: number
   readonly #sink: Logger
   readonly #secrets: string[]
 
   constructor(level: LogLevel, sink: Logger = consoleLogger, secrets: string[] = []) {
     this.level = level
+    this.#rank = LOG_LEVELS.indexOf(level)
     this.#sink = sink
     this.#secrets = secrets.filter((secret) => secret.length > 0)
   }
 
+  /** Whether lines of `level` are written: check it before building a line that costs something. */
   enabled(level: Exclude<LogLevel, 'off'>): boolean {
-    return LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf(this.level)
+    return LOG_LEVELS.indexOf(level) <= this.#rank
   }
 
   error(message: string): void {

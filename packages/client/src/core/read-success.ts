@@ -6,6 +6,9 @@ import { ResponseValidationError } from './errors.js'
 import { describeIssues } from './issues.js'
 import type { LevelLogger } from './logger.js'
 
+/** Empty or only white space: a success without a body. */
+const BLANK = /^\s*$/
+
 /**
  * A success response as a result: the body parsed as JSON and checked against the endpoint's contract
  * (`strict` throws, `warn` logs and keeps the body as received, `off` skips), with its `meta` and request id.
@@ -21,7 +24,7 @@ export function readSuccess(
   const where = { status: response.status, method: call.method, path: call.path }
   let body: unknown
   try {
-    body = text.trim() === '' ? undefined : JSON.parse(text)
+    body = BLANK.test(text) ? undefined : JSON.parse(text)
   } catch {
     throw new ResponseValidationError('The response body is not JSON', {
       ...where,

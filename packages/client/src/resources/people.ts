@@ -11,7 +11,7 @@ import type {
 import { z } from 'zod'
 import type { ApiClient, PreparedCall } from '../core/api-client.js'
 import type { APIPromise } from '../core/api-promise.js'
-import { asCcError, type BulkProgress, type BulkResult, runPool } from '../core/bulk.js'
+import { asCcError, BULK_MAX_RETRIES, type BulkProgress, type BulkResult, runPool } from '../core/bulk.js'
 import { type RequestOptions, RequestOptionsSchema } from '../core/config.js'
 import { callEndpoint, prepareCall } from '../core/endpoint.js'
 import { AbortError, ValidationError } from '../core/errors.js'
@@ -105,7 +105,8 @@ export class People {
   /**
    * Updates many contacts, `concurrency` at a time, and returns one result per item in input order. It never
    * throws once started: every item is validated before any is sent (an invalid one gets its `ValidationError`
-   * and is not sent), a 429 pauses all workers together, and aborting `signal` stops the rest.
+   * and is not sent), a 429 pauses all workers together, and aborting `signal` stops the rest. Each item is retried
+   * up to `BULK_MAX_RETRIES` times unless `maxRetries` says otherwise.
    */
   async updateMany(items: readonly UpdateManyItem[], options: UpdateManyOptions = {}): Promise<BulkResult[]> {
     const checked = UpdateManyOptionsSchema.safeParse(options)
@@ -117,7 +118,11 @@ export class People {
         fieldErrors,
       )
     }
-    const { concurrency = 4, onProgress, ...requestOptions } = options
+    const { concurrency = 4, onProgress, ...callOptions } = options
+    const requestOptions = {
+      ...callOptions,
+      maxRetries: callOptions.maxRetries ?? Math.max(BULK_MAX_RETRIES, this.#api.config.maxRetries),
+    }
     const total = items.length
     let succeeded = 0
     let failed = 0
