@@ -55,6 +55,33 @@ describe('request errors', () => {
       body: new Uint8Array([0x7b, 0xff, 0x7d]),
     })
     expect((await sandbox.fetch(request)).status).toBe(400)
+    // The decoder is shared between requests: a rejected body must not affect the next one.
+    expect((await call(sandbox, 'POST', '/people', { body: { firstName: 'Zoë' } })).body.data.person.firstName).toBe(
+      'Zoë',
+    )
+  })
+
+  it('413 for an in-process body that streams on past its declared length', async () => {
+    // Endless: only counting while reading can answer this one.
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20))
+      },
+    })
+    const request = new Request(`${sandbox.url}/people`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Content-Length': '20',
+        Authorization: `Bearer ${sandbox.apiKey}`,
+      },
+      body: endless,
+      duplex: 'half',
+    } as RequestInit)
+    expect(request.headers.get('Content-Length')).toBe('20')
+    const res = await sandbox.fetch(request)
+    expect(res.status).toBe(413)
+    expect(ApiErrorBody.parse(await res.json()).error.code).toBe('payload_too_large')
   })
 
   it('415 for a body that is not declared JSON', async () => {

@@ -1,4 +1,4 @@
-import { ApiErrorBody, ListPeopleResponse, MeResponse } from '@cc/schema'
+import { ApiErrorBody, ListPeopleResponse, MeResponse, UpsertContactResponse } from '@cc/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSandbox, type Sandbox } from './index.js'
 import { call } from './test-helpers.js'
@@ -35,6 +35,29 @@ describe('over loopback HTTP', () => {
       true,
     )
     expect(res.status).toBe(413)
+  })
+
+  it('reads bodies with a declared length or streamed without one, 413 over 1 MiB either way', async () => {
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${sandbox.apiKey}` }
+    const streamOf = (chunks: Uint8Array[]) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(chunk)
+          controller.close()
+        },
+      })
+    const post = (body: string | ReadableStream<Uint8Array>) =>
+      fetch(`${sandbox.url}/people`, { method: 'POST', headers, body, duplex: 'half' } as RequestInit)
+    const declared = await post(JSON.stringify({ firstName: 'Declared', background: 'é'.repeat(1000) }))
+    expect(declared.status).toBe(201)
+    expect(UpsertContactResponse.parse(await declared.json()).data.person.background).toBe('é'.repeat(1000))
+    const text = new TextEncoder().encode(JSON.stringify({ firstName: 'Streamed' }))
+    const streamed = await post(streamOf([text.slice(0, 5), text.slice(5)]))
+    expect(streamed.status).toBe(201)
+    expect(UpsertContactResponse.parse(await streamed.json()).data.person.firstName).toBe('Streamed')
+    const tooLarge = await post(streamOf(Array.from({ length: 17 }, () => new Uint8Array(64 * 1024).fill(0x20))))
+    expect(tooLarge.status).toBe(413)
+    expect(ApiErrorBody.parse(await tooLarge.json()).error.code).toBe('payload_too_large')
   })
 
   it('logs one line per request with method, path, status, duration and request id, never the key', async () => {

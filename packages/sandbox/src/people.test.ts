@@ -264,6 +264,20 @@ describe('PUT /people/{id}', () => {
     expect(empty.body.error.issues).toEqual([{ path: [], message: 'must change at least one field' }])
     const missing = await call(sandbox, 'PUT', '/people/nobody123456', { body: { firstName: 'X' } })
     expect(missing.status).toBe(404)
+    // An unknown contact is a 404 before an unknown stage is a 422; a trashed one is unknown.
+    const both = await call(sandbox, 'PUT', '/people/nobody123456', { body: { stage: 'stage_unknown' } })
+    expect(both.status).toBe(404)
+    await call(sandbox, 'DELETE', `/people/${id}`)
+    expect((await call(sandbox, 'PUT', `/people/${id}`, { body: { firstName: 'X' } })).status).toBe(404)
+    expect((await call(sandbox, 'PUT', `/people/${id}`, { body: { stage: 'stage_unknown' } })).status).toBe(404)
+  })
+
+  it('applies the same set of fields sent in any key order', async () => {
+    const id = ListPeopleResponse.parse((await call(sandbox, 'GET', '/people?limit=1')).body).data[0]?.id
+    await call(sandbox, 'PUT', `/people/${id}`, { body: { city: 'Austin', firstName: 'Ann', price: 1 } })
+    await call(sandbox, 'PUT', `/people/${id}`, { body: { price: 2, city: 'Boston', firstName: 'Bea' } })
+    const after = (await call(sandbox, 'GET', `/people/${id}`)).body.data
+    expect(after).toMatchObject({ city: 'Boston', firstName: 'Bea', price: 2 })
   })
 })
 

@@ -3,7 +3,7 @@ import { buildOpenApiDocument, type OpenApiDocument } from '@cc/schema'
 import type { Hono } from 'hono'
 import { createApp } from './http/app.js'
 import { generateTestKey, KeyRing } from './http/auth.js'
-import type { AppEnv } from './http/context.js'
+import type { AppEnv, Connection } from './http/context.js'
 import { ApiError } from './http/errors.js'
 import { FaultInjector } from './http/faults.js'
 import { RateLimiter } from './http/rate-limit.js'
@@ -17,7 +17,7 @@ import {
   SandboxOptions as SandboxOptionsSchema,
 } from './options.js'
 import { writeDemoData } from './seed/seed.js'
-import { type Listener, listen } from './server/listen.js'
+import type { Listener } from './server/listen.js'
 import { Store } from './storage/store.js'
 
 export const DEFAULT_HOST = '127.0.0.1'
@@ -96,21 +96,31 @@ class LocalSandbox implements Sandbox {
   async start(listenOptions: { host?: string | undefined; port?: number | undefined } | undefined): Promise<void> {
     if (listenOptions === undefined) return
     const host = listenOptions.host ?? DEFAULT_HOST
-    this.#listener = await listen((request, drop) => this.#handle(request, drop), host, listenOptions.port ?? 0)
+    // Loaded only to listen: in-process users (the editor) do not pay for the Node HTTP adapter at start-up.
+    const { listen } = await import('./server/listen.js')
+    // Node's HTTP parser ends a body at its declared Content-Length: the body reader can rely on it.
+    const transport = (drop: () => void) => ({ drop, lengthFramed: true })
+    this.#listener = await listen(
+      (request, drop) => this.#handle(request, transport(drop)),
+      host,
+      listenOptions.port ?? 0,
+    )
     const shownHost = host.includes(':') ? `[${host}]` : host
     this.url = `http://${shownHost}:${this.#listener.port}/v1`
   }
 
   readonly fetch = async (request: Request): Promise<Response> => this.#handle(request, undefined)
 
-  async #handle(request: Request, transportDrop: (() => void) | undefined): Promise<Response> {
-    const started = performance.now()
+  /** `transport` is the HTTP server's connection; without it (in-process), a drop rejects the fetch. */
+  async #handle(request: Request, transport: Connection | undefined): Promise<Response> {
+    const started = this.#log ? performance.now() : 0
     let dropped = false
-    const connection = {
+    const connection: Connection = {
       drop: () => {
         dropped = true
-        transportDrop?.()
+        transport?.drop()
       },
+      lengthFramed: transport?.lengthFramed ?? false,
     }
     let response: Response
     try {
@@ -132,7 +142,7 @@ class LocalSandbox implements Sandbox {
         console.error('cc-sandbox: the log function threw', error)
       }
     }
-    if (dropped && transportDrop === undefined) {
+    if (dropped && transport === undefined) {
       await response.body?.cancel().catch(() => {})
       throw connectionReset()
     }

@@ -1,7 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { ApiError } from './errors.js'
 
-const digest = (key: string): Buffer => createHash('sha256').update(key, 'utf8').digest()
+// One-shot hashing: no Hash object per request.
+const digest = (key: string): Buffer => hash('sha256', key, 'buffer')
 
 /** A fresh test key in the docs' format, with a `test` marker: `ccmd_test_` + 32 random characters. */
 export function generateTestKey(): string {

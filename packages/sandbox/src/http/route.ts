@@ -28,18 +28,17 @@ export const honoPath = (path: string): string => `/v1${path.replace(/\{(\w+)\}/
 /** Registers one operation of the `endpoints` table: validates params, query and body (422), then handles. */
 export function addRoute<E extends Endpoint>(app: Hono<AppEnv>, endpoint: E, handler: Handler<E>): void {
   app.on(endpoint.method, honoPath(endpoint.path), async (c) => {
-    const rawBody = endpoint.body ? await readJsonBody(c.req.raw) : undefined
+    const rawBody = endpoint.body ? await readJsonBody(c.req.raw, c.env.connection.lengthFramed) : undefined
     const issues: ApiIssue[] = []
-    const check = (schema: core.$ZodType | undefined, value: unknown): unknown => {
-      if (schema === undefined) return undefined
+    const check = (schema: core.$ZodType, value: unknown): unknown => {
       const result = z.safeParse(schema, value)
       if (result.success) return result.data
       issues.push(...toApiIssues(result.error))
       return undefined
     }
-    const params = check(endpoint.params, c.req.param())
-    const query = check(endpoint.query, queryObject(c.req.queries()))
-    const body = check(endpoint.body, rawBody)
+    const params = endpoint.params && check(endpoint.params, c.req.param())
+    const query = endpoint.query && check(endpoint.query, queryObject(c.req.queries()))
+    const body = endpoint.body && check(endpoint.body, rawBody)
     if (issues.length > 0) throw validationError(issues)
     return handler(c, { params, query, body, rawBody } as RouteInput<E>)
   })

@@ -1,6 +1,6 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { Activity, CreateActivityInput } from '@cc/schema'
 import { users } from '../seed/fixtures.js'
+import type { Statements } from './statements.js'
 
 /** An activity as stored: the write model plus what the server owns. */
 export type ActivityRecord = CreateActivityInput & {
@@ -24,15 +24,15 @@ interface ActivityRow {
 
 /** The activities table (calls, emails, notes, meetings, texts logged against a contact). */
 export class ActivitiesStore {
-  readonly #db: DatabaseSync
+  readonly #sql: Statements
 
-  constructor(db: DatabaseSync) {
-    this.#db = db
+  constructor(statements: Statements) {
+    this.#sql = statements
   }
 
   insert(activity: ActivityRecord): Activity {
-    this.#db
-      .prepare(
+    this.#sql
+      .get(
         `INSERT INTO activities (id, person_id, type, channel, direction, content, agent_id, starred, created_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -51,13 +51,12 @@ export class ActivitiesStore {
   }
 
   get(id: string): Activity | undefined {
-    const row = this.#db.prepare('SELECT * FROM activities WHERE id = ?').get(id) as ActivityRow | undefined
+    const row = this.#sql.get('SELECT * FROM activities WHERE id = ?').get(id) as ActivityRow | undefined
     return row && toActivity(row)
   }
 
   countFor(personId: string): number {
-    return (this.#db.prepare('SELECT count(*) AS n FROM activities WHERE person_id = ?').get(personId) as { n: number })
-      .n
+    return (this.#sql.get('SELECT count(*) AS n FROM activities WHERE person_id = ?').get(personId) as { n: number }).n
   }
 }
 

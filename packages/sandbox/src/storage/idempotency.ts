@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite'
+import type { Statements } from './statements.js'
 
 /** How long a stored response can be replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
@@ -14,24 +14,24 @@ export interface StoredResponse {
  * answer, so a retry after a lost response replays it instead of writing twice.
  */
 export class IdempotencyStore {
-  readonly #db: DatabaseSync
+  readonly #sql: Statements
 
-  constructor(db: DatabaseSync) {
-    this.#db = db
+  constructor(statements: Statements) {
+    this.#sql = statements
   }
 
   find(scope: string, key: string, now: Date): StoredResponse | undefined {
     const since = new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()
-    return this.#db
-      .prepare('SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ? AND created_at > ?')
+    return this.#sql
+      .get('SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ? AND created_at > ?')
       .get(scope, key, since) as StoredResponse | undefined
   }
 
   save(scope: string, key: string, response: StoredResponse, now: Date): void {
     const since = new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()
-    this.#db.prepare('DELETE FROM idempotency WHERE created_at <= ?').run(since)
-    this.#db
-      .prepare(
+    this.#sql.get('DELETE FROM idempotency WHERE created_at <= ?').run(since)
+    this.#sql
+      .get(
         `INSERT OR REPLACE INTO idempotency (scope, key, fingerprint, status, body, created_at)
           VALUES (?, ?, ?, ?, ?, ?)`,
       )

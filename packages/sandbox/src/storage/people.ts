@@ -1,9 +1,10 @@
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
+import type { SQLInputValue } from 'node:sqlite'
 import type { ContactFieldName, Person, UpdateContactInput } from '@cc/schema'
 import { formatTags, SEARCH_MAX_RESULTS } from '@cc/schema'
 import { contactStages, users } from '../seed/fixtures.js'
 import { emailKey, foldName, phoneKey } from './match-keys.js'
 import { rankByName } from './name-match.js'
+import type { Statements } from './statements.js'
 
 /** A contact as stored: the write model's fields (`stage` is the stage id) plus what the server owns. */
 export type PersonRecord = UpdateContactInput & {
@@ -69,6 +70,29 @@ export interface PeopleSearch {
 }
 
 const ACTIVE = 'trashed_at IS NULL'
+const FIELDS = Object.keys(COLUMNS) as ContactFieldName[]
+const INSERT_COLUMNS = [
+  'id',
+  ...FIELDS.map((f) => COLUMNS[f]),
+  'email_key',
+  'phone_key',
+  'assigned_agent_id',
+  'relationship',
+  'created_at',
+  'updated_at',
+]
+
+const SQL = {
+  list: `SELECT * FROM people WHERE ${ACTIVE} AND seq > ? ORDER BY seq LIMIT ?`,
+  get: `SELECT * FROM people WHERE id = ? AND ${ACTIVE}`,
+  exists: `SELECT 1 FROM people WHERE id = ? AND ${ACTIVE}`,
+  idByEmail: `SELECT id FROM people WHERE email_key = ? AND ${ACTIVE} ORDER BY seq LIMIT 1`,
+  insert: `INSERT INTO people (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
+  updatedAt: `SELECT updated_at FROM people WHERE id = ? AND ${ACTIVE}`,
+  trash: `UPDATE people SET trashed_at = ? WHERE id = ? AND ${ACTIVE}`,
+  deletePermanently: 'DELETE FROM people WHERE id = ?',
+  count: 'SELECT count(*) AS n FROM people',
+} as const
 
 /** Stored column value of one contact field: tags as JSON, a cleared text field as NULL. */
 function columnValue(field: ContactFieldName, value: unknown): SQLInputValue {
@@ -79,36 +103,32 @@ function columnValue(field: ContactFieldName, value: unknown): SQLInputValue {
 
 /** The contacts table: reads return the API's read model (`Person`), writes take the write model. */
 export class PeopleStore {
-  readonly #db: DatabaseSync
+  readonly #sql: Statements
 
-  constructor(db: DatabaseSync) {
-    this.#db = db
+  constructor(statements: Statements) {
+    this.#sql = statements
   }
 
   /** A page of active contacts in insertion order, starting after position `after`. */
   list(limit: number, after = 0): PeoplePage {
-    const rows = this.#db
-      .prepare(`SELECT * FROM people WHERE ${ACTIVE} AND seq > ? ORDER BY seq LIMIT ?`)
-      .all(after, limit + 1) as unknown as PersonRow[]
+    const rows = this.#sql.get(SQL.list).all(after, limit + 1) as unknown as PersonRow[]
     const page = rows.slice(0, limit)
     return { people: page.map(toPerson), lastSeq: page.at(-1)?.seq, hasMore: rows.length > limit }
   }
 
   get(id: string): Person | undefined {
-    const row = this.#db.prepare(`SELECT * FROM people WHERE id = ? AND ${ACTIVE}`).get(id) as PersonRow | undefined
+    const row = this.#sql.get(SQL.get).get(id) as PersonRow | undefined
     return row && toPerson(row)
   }
 
   /** Whether an active (not trashed) contact has this id. */
   exists(id: string): boolean {
-    return this.#db.prepare(`SELECT 1 FROM people WHERE id = ? AND ${ACTIVE}`).get(id) !== undefined
+    return this.#sql.get(SQL.exists).get(id) !== undefined
   }
 
   /** The id of the oldest active contact with this email (case-insensitive), the upsert match. */
   idByEmail(email: string): string | undefined {
-    const row = this.#db
-      .prepare(`SELECT id FROM people WHERE email_key = ? AND ${ACTIVE} ORDER BY seq LIMIT 1`)
-      .get(emailKey(email)) as { id: string } | undefined
+    const row = this.#sql.get(SQL.idByEmail).get(emailKey(email)) as { id: string } | undefined
     return row?.id
   }
 
@@ -130,8 +150,8 @@ export class PeopleStore {
       where.push('phone_key = ?')
       values.push(key)
     }
-    const rows = this.#db
-      .prepare(`SELECT * FROM people WHERE ${where.join(' AND ')} ORDER BY seq`)
+    const rows = this.#sql
+      .get(`SELECT * FROM people WHERE ${where.join(' AND ')} ORDER BY seq`)
       .all(...values) as unknown as PersonRow[]
     const matches =
       query.name === undefined
@@ -141,16 +161,11 @@ export class PeopleStore {
   }
 
   insert(record: PersonRecord): Person {
-    const fields = Object.keys(COLUMNS) as ContactFieldName[]
-    const names = ['id', ...fields.map((f) => COLUMNS[f]), 'email_key', 'phone_key']
-    names.push('assigned_agent_id', 'relationship', 'created_at', 'updated_at')
-    const values: SQLInputValue[] = [record.id, ...fields.map((f) => columnValue(f, record[f]))]
+    const values: SQLInputValue[] = [record.id, ...FIELDS.map((f) => columnValue(f, record[f]))]
     values.push(record.email === undefined ? null : emailKey(record.email))
     values.push(record.phone === undefined ? null : (phoneKey(record.phone) ?? null))
     values.push(record.assignedAgentId ?? null, record.relationship ? 1 : 0, record.createdAt, record.updatedAt)
-    this.#db
-      .prepare(`INSERT INTO people (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-      .run(...values)
+    this.#sql.get(SQL.insert).run(...values)
     return this.get(record.id) as Person
   }
 
@@ -159,14 +174,14 @@ export class PeopleStore {
    * one millisecond). Returns false when no active contact has this id.
    */
   update(id: string, patch: UpdateContactInput, now: Date): boolean {
-    const current = this.#db.prepare(`SELECT updated_at FROM people WHERE id = ? AND ${ACTIVE}`).get(id) as
-      | { updated_at: string }
-      | undefined
+    const current = this.#sql.get(SQL.updatedAt).get(id) as { updated_at: string } | undefined
     if (current === undefined) return false
     const sets: string[] = []
     const values: SQLInputValue[] = []
-    for (const [field, value] of Object.entries(patch) as [ContactFieldName, unknown][]) {
-      if (value === undefined || !(field in COLUMNS)) continue
+    // In column order, whatever the patch's key order: one statement per set of fields.
+    for (const field of FIELDS) {
+      const value = patch[field]
+      if (value === undefined) continue
       sets.push(`${COLUMNS[field]} = ?`)
       values.push(columnValue(field, value))
       if (field === 'email') {
@@ -182,61 +197,65 @@ export class PeopleStore {
     const updatedAt = new Date(Math.max(now.getTime(), Number.isNaN(previous) ? 0 : previous + 1)).toISOString()
     sets.push('updated_at = ?')
     values.push(updatedAt)
-    this.#db.prepare(`UPDATE people SET ${sets.join(', ')} WHERE id = ?`).run(...values, id)
+    this.#sql.get(`UPDATE people SET ${sets.join(', ')} WHERE id = ?`).run(...values, id)
     return true
   }
 
   /** Moves an active contact to trash: it leaves list, search and get. */
   trash(id: string, now: Date): boolean {
-    const result = this.#db
-      .prepare(`UPDATE people SET trashed_at = ? WHERE id = ? AND ${ACTIVE}`)
-      .run(now.toISOString(), id)
+    const result = this.#sql.get(SQL.trash).run(now.toISOString(), id)
     return result.changes > 0
   }
 
   /** Deletes a contact for good, trashed or not, with its activities. */
   deletePermanently(id: string): boolean {
-    return this.#db.prepare('DELETE FROM people WHERE id = ?').run(id).changes > 0
+    return this.#sql.get(SQL.deletePermanently).run(id).changes > 0
   }
 
   count(): number {
-    return (this.#db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
+    return (this.#sql.get(SQL.count).get() as { n: number }).n
   }
 }
 
+const STAGE_NAMES = new Map(contactStages.map((stage) => [stage.id, stage.name]))
+const AGENTS = new Map(
+  users.map((user) => [user.id, { id: user.id, name: `${user.firstName} ${user.lastName}`, email: user.email }]),
+)
+
 /** The read model: one primary email and phone as arrays, tags comma+space joined, stage and agent names. */
 function toPerson(row: PersonRow): Person {
-  const stage = contactStages.find((s) => s.id === row.stage_id)
-  const agent = users.find((u) => u.id === row.assigned_agent_id)
+  const agent = row.assigned_agent_id === null ? undefined : AGENTS.get(row.assigned_agent_id)
   const tags = JSON.parse(row.tags) as string[]
   const fullName = [row.first_name, row.last_name].filter(Boolean).join(' ')
-  const person: Record<string, unknown> = {
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    fullName: fullName || null,
-    emails: row.email === null ? [] : [{ value: row.email, type: 'home', isPrimary: true }],
-    phones:
-      row.phone === null ? [] : [{ value: row.phone, type: 'mobile', isPrimary: true, status: 'Valid', isBad: false }],
-    assignedAgentId: agent?.id,
-    assignedAgentName: agent && `${agent.firstName} ${agent.lastName}`,
-    assignedAgentEmail: agent?.email,
-    stageId: row.stage_id,
-    stageName: stage?.name,
-    source: row.source,
-    tags: tags.length > 0 ? formatTags(tags) : null,
-    price: row.price,
-    timeframe: row.timeframe,
-    background: row.background,
-    relationship: row.relationship === 1,
-    street: row.street,
-    city: row.city,
-    state: row.state,
-    zipCode: row.zip_code,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
   // Fields a contact does not have are left out rather than sent as null, as in the docs' examples.
-  for (const key of Object.keys(person)) if (person[key] === null || person[key] === undefined) delete person[key]
+  // (Added one by one: deleting keys afterwards would make every contact a slow dictionary object.)
+  const person: Record<string, unknown> = { id: row.id }
+  add(person, 'firstName', row.first_name)
+  add(person, 'lastName', row.last_name)
+  add(person, 'fullName', fullName || null)
+  person.emails = row.email === null ? [] : [{ value: row.email, type: 'home', isPrimary: true }]
+  person.phones =
+    row.phone === null ? [] : [{ value: row.phone, type: 'mobile', isPrimary: true, status: 'Valid', isBad: false }]
+  add(person, 'assignedAgentId', agent?.id)
+  add(person, 'assignedAgentName', agent?.name)
+  add(person, 'assignedAgentEmail', agent?.email)
+  add(person, 'stageId', row.stage_id)
+  add(person, 'stageName', row.stage_id === null ? undefined : STAGE_NAMES.get(row.stage_id))
+  add(person, 'source', row.source)
+  add(person, 'tags', tags.length > 0 ? formatTags(tags) : null)
+  add(person, 'price', row.price)
+  add(person, 'timeframe', row.timeframe)
+  add(person, 'background', row.background)
+  person.relationship = row.relationship === 1
+  add(person, 'street', row.street)
+  add(person, 'city', row.city)
+  add(person, 'state', row.state)
+  add(person, 'zipCode', row.zip_code)
+  person.createdAt = row.created_at
+  person.updatedAt = row.updated_at
   return person as Person
+}
+
+function add(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== null && value !== undefined) target[key] = value
 }

@@ -4,6 +4,7 @@ import { openDatabase, transaction } from './database.js'
 import { DealsStore } from './deals.js'
 import { IdempotencyStore } from './idempotency.js'
 import { PeopleStore } from './people.js'
+import { Statements } from './statements.js'
 
 /** The sandbox's data: one SQLite database and the tables' stores. Owns the connection. */
 export class Store {
@@ -15,10 +16,11 @@ export class Store {
 
   constructor(dataDir?: string) {
     this.db = openDatabase(dataDir)
-    this.people = new PeopleStore(this.db)
-    this.deals = new DealsStore(this.db)
-    this.activities = new ActivitiesStore(this.db)
-    this.idempotency = new IdempotencyStore(this.db)
+    const statements = new Statements(this.db)
+    this.people = new PeopleStore(statements)
+    this.deals = new DealsStore(statements)
+    this.activities = new ActivitiesStore(statements)
+    this.idempotency = new IdempotencyStore(statements)
   }
 
   transaction<T>(work: () => T): T {

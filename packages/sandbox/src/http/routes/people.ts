@@ -80,9 +80,13 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
 
   addRoute(app, endpoints.updatePerson, (c, { params, body }) => {
     const stageIssues = checkContactStage(body.stage)
-    if (!store.people.exists(params.id)) throw notFound(`Contact ${params.id}`)
-    if (stageIssues.length > 0) throw validationError(stageIssues)
-    store.transaction(() => store.people.update(params.id, body, new Date()))
+    // An unknown contact is a 404 before a bad stage is a 422.
+    if (stageIssues.length > 0) {
+      if (!store.people.exists(params.id)) throw notFound(`Contact ${params.id}`)
+      throw validationError(stageIssues)
+    }
+    const updated = store.transaction(() => store.people.update(params.id, body, new Date()))
+    if (!updated) throw notFound(`Contact ${params.id}`)
     return sendSuccess(c)
   })
 
