@@ -54,7 +54,7 @@ function startSandbox() {
     const onData = (chunk) => {
       seen += chunk
       const url = seen.match(/http:\/\/127\.0\.0\.1:\d+\/v1/)?.[0]
-      const key = seen.match(/\bccmd_[A-Za-z0-9_]+/)?.[0]
+      const key = seen.match(/\bccmd_[A-Za-z0-9_-]+/)?.[0]
       if (url && key) {
         clearTimeout(timer)
         resolvePromise({ url, key, stop: () => child.kill('SIGTERM') })

@@ -1,5 +1,5 @@
 import { contactField, type Person, toUpdateInput } from '@cc/schema'
-import { Box, Text, useApp, useInput, usePaste, useStdin, useWindowSize } from 'ink'
+import { Box, Text, useApp, useWindowSize } from 'ink'
 import { type ReactNode, useCallback, useEffect, useRef } from 'react'
 import type { Draft, DraftStore } from '../drafts/draft-store.js'
 import type { Command, Context } from '../keys/keymap.js'
@@ -17,15 +17,16 @@ import { type FormValues, toForm } from '../state/form.js'
 import { HintBar } from '../ui/components/HintBar.js'
 import { Spinner } from '../ui/components/Spinner.js'
 import { Toast } from '../ui/components/StatusLine.js'
-import { ConflictScreen } from '../ui/screens/ConflictScreen.js'
+import { ConflictScreen, LinearConflict } from '../ui/screens/ConflictScreen.js'
 import { ContactsScreen, LinearContacts } from '../ui/screens/ContactsScreen.js'
 import { QuitGuard, RestorePrompt } from '../ui/screens/Dialogs.js'
 import { backgroundHeight, backgroundWidth, EditorScreen, LinearEditor } from '../ui/screens/EditorScreen.js'
 import { HelpScreen } from '../ui/screens/HelpScreen.js'
-import { ReviewScreen } from '../ui/screens/ReviewScreen.js'
+import { LinearReview, ReviewScreen } from '../ui/screens/ReviewScreen.js'
 import { useTheme } from '../ui/theme.js'
 import { describeError } from './describe-error.js'
 import { editExternally } from './external-editor.js'
+import { useKeys, usePastedText } from './input-router.js'
 import {
   conflictKeys,
   editorKeys,
@@ -69,7 +70,6 @@ export interface MainProps {
 /** Header, body (the current screen), status line and hint bar. */
 export function Main({ session, drafts, env, initial }: MainProps) {
   const { exit, suspendTerminal } = useApp()
-  const { isRawModeSupported } = useStdin()
   const { columns, rows } = useWindowSize()
   const theme = useTheme()
   // Live state: a burst of keys is handled key by key, each seeing what the previous one did.
@@ -81,7 +81,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
   const [toast, showToast] = useToast()
   const pendingIntent = useRef<'exit' | 'list' | undefined>(undefined)
 
-  useContactsFeed(session.client, contacts, contactsDispatch)
+  useContactsFeed(session, contacts, contactsDispatch)
 
   const width = Math.max(20, columns)
   const bodyHeight = Math.max(4, rows - 3)
@@ -127,11 +127,12 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     setView({ name: 'opening', title: row.name })
     try {
       // Always start from the server's current copy, never from the (possibly stale) list row.
-      const person = await session.client.people.get(row.id)
+      const person = await session.client.people.get(row.id, { signal: session.signal })
       const draft = drafts.get(row.id)
       if (draft) setView({ name: 'restore', draft, person })
       else openEditor(row.id, row.name, toForm(toUpdateInput(person)))
     } catch (error) {
+      if (session.signal.aborted) return
       setView({ name: 'list' })
       showToast({ kind: 'error', text: `Could not open ${row.name}: ${describeError(error).message}` })
     }
@@ -154,7 +155,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     const current = editorRef.current
     if (!current) return
     editorDispatch({ type: 'saveStarted' })
-    const outcome = await saveDraft(session.client, current.contactId, current.base, current.values)
+    const outcome = await saveDraft(session.client, current.contactId, current.base, current.values, session.signal)
     switch (outcome.kind) {
       case 'saved': {
         editorDispatch({ type: 'saveSucceeded', values: outcome.values })
@@ -323,33 +324,26 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     return listKeys(key, contactsRef.current, searchCursorRef.current, Math.max(1, bodyHeight - 4))
   }
 
-  useInput(
-    (input, key) => {
-      for (const press of toKeyPresses(input, key)) for (const intent of intentsFor(press)) run(intent)
-    },
-    { isActive: isRawModeSupported },
-  )
+  useKeys((input, key) => {
+    for (const press of toKeyPresses(input, key)) for (const intent of intentsFor(press)) run(intent)
+  })
 
   // A paste goes to whatever has the text cursor, cleaned there (one line, or kept lines for the background).
-  usePaste(
-    (text) => {
-      if (overlayRef.current) return
-      const view = viewRef.current
-      if (view.name === 'editor' && editorRef.current?.save.phase === 'editing')
-        editorDispatch({ type: 'insert', text })
-      else if (view.name === 'list' && contactsRef.current.searchFocused) {
-        for (const intent of listKeys(
-          { name: 'text', ctrl: false, meta: false, shift: false, text },
-          contactsRef.current,
-          searchCursorRef.current,
-          1,
-        )) {
-          run(intent)
-        }
+  usePastedText((text) => {
+    if (overlayRef.current) return
+    const view = viewRef.current
+    if (view.name === 'editor' && editorRef.current?.save.phase === 'editing') editorDispatch({ type: 'insert', text })
+    else if (view.name === 'list' && contactsRef.current.searchFocused) {
+      for (const intent of listKeys(
+        { name: 'text', ctrl: false, meta: false, shift: false, text },
+        contactsRef.current,
+        searchCursorRef.current,
+        1,
+      )) {
+        run(intent)
       }
-    },
-    { isActive: isRawModeSupported },
-  )
+    }
+  })
 
   // What the hint bar shows, most specific first.
   const contexts: Context[] = []
@@ -395,9 +389,19 @@ export function Main({ session, drafts, env, initial }: MainProps) {
   else if (view.name === 'restore') body = <RestorePrompt draft={view.draft} width={width} />
   else if (view.name === 'editor' && editor) {
     const phase = editor.save.phase
-    if (editor.save.phase === 'conflict') body = <ConflictScreen conflict={editor.save.conflict} height={bodyHeight} />
-    else if (phase !== 'editing') body = <ReviewScreen editor={editor} width={width} height={bodyHeight} />
-    else if (theme.linear) body = <LinearEditor editor={editor} />
+    if (editor.save.phase === 'conflict') {
+      body = theme.linear ? (
+        <LinearConflict conflict={editor.save.conflict} />
+      ) : (
+        <ConflictScreen conflict={editor.save.conflict} height={bodyHeight} />
+      )
+    } else if (phase !== 'editing') {
+      body = theme.linear ? (
+        <LinearReview editor={editor} />
+      ) : (
+        <ReviewScreen editor={editor} width={width} height={bodyHeight} />
+      )
+    } else if (theme.linear) body = <LinearEditor editor={editor} />
     else body = <EditorScreen editor={editor} stages={stages} width={width} height={bodyHeight} />
   } else if (theme.linear) body = <LinearContacts contacts={contacts} />
   else body = <ContactsScreen contacts={contacts} searchCursor={searchCursor} width={width} height={bodyHeight} />

@@ -3,11 +3,15 @@ import type { Connection } from '../config/connection.js'
 import type { AppPaths } from '../config/paths.js'
 import { DraftStore } from '../drafts/draft-store.js'
 import { createTheme, ThemeProvider } from '../ui/theme.js'
-import { App } from './App.js'
+import { App, isStartupFailure } from './App.js'
+import type { ConnectAttempt } from './connect.js'
+import { InputRouter } from './input-router.js'
 import { openSandboxSession, openSession, type Session } from './session.js'
 
 export interface RunOptions {
   connection: Connection
+  /** The connection, already under way while the interface loads (`startConnecting`). */
+  firstAttempt: ConnectAttempt
   paths: AppPaths
   env: NodeJS.ProcessEnv
   color: boolean
@@ -20,28 +24,32 @@ const RESTORE_TERMINAL = '\u001b[?2004l\u001b[?25h\u001b[?1049l'
  * The interactive editor. Loaded with `import()` only when there is a terminal, so scripts that
  * run `cc-tui get` never load React or Ink. Returns the exit code.
  */
-export async function runInteractive({ connection, paths, env, color }: RunOptions): Promise<number> {
+export async function runInteractive({ connection, firstAttempt, paths, env, color }: RunOptions): Promise<number> {
   const linear = env.INK_SCREEN_READER === 'true'
   const theme = createTheme({ color, linear })
   const drafts = new DraftStore(paths.draftsFile)
-  const sessions: Session[] = []
-  const target =
-    connection.mode === 'sandbox'
-      ? 'the local sandbox'
-      : connection.baseUrl
-        ? new URL(connection.baseUrl).host
-        : 'the API'
+  // Every session that opens is closed on the way out.
+  const sessions = new Set<Session>()
+  void firstAttempt.outcome.then((outcome) => outcome.kind === 'ready' && sessions.add(outcome.session))
+  const target = connection.mode === 'sandbox' ? 'the local sandbox' : hostOf(connection.baseUrl)
 
+  // A connection that is quick (the sandbox, a near API) opens straight on the contacts list; a slow
+  // one gets the "Connecting…" screen after this short wait.
+  await settledWithin(firstAttempt, FIRST_FRAME_WAIT_MS)
   const instance = render(
     <ThemeProvider theme={theme}>
-      <App
-        connect={() => openSession(connection, paths)}
-        connectSandbox={() => openSandboxSession(paths)}
-        target={target}
-        drafts={drafts}
-        env={env}
-        onSession={(session) => sessions.push(session)}
-      />
+      <InputRouter>
+        <App
+          firstAttempt={firstAttempt}
+          connect={() => openSession(connection, paths)}
+          connectSandbox={() => openSandboxSession(paths)}
+          target={target}
+          offersSandbox={connection.mode !== 'sandbox'}
+          drafts={drafts}
+          env={env}
+          onSession={(session) => sessions.add(session)}
+        />
+      </InputRouter>
     </ThemeProvider>,
     {
       exitOnCtrlC: false,
@@ -82,13 +90,34 @@ export async function runInteractive({ connection, paths, env, color }: RunOptio
 
   let code = 0
   try {
-    await instance.waitUntilExit()
+    const result = await instance.waitUntilExit()
+    restore()
+    if (isStartupFailure(result)) {
+      // The full-screen explanation is gone with the alternate screen: leave one line behind.
+      process.stderr.write(`cc-tui: ${result.message}\n`)
+      code = 1
+    }
   } catch (error) {
     code = 1
     restore()
     process.stderr.write(`cc-tui stopped: ${error instanceof Error ? error.message : String(error)}\n`)
   }
-  restore()
-  await Promise.allSettled(sessions.map((session) => session.close()))
+  // Ends requests still in flight, so nothing keeps the process alive.
+  await Promise.allSettled([...sessions].map((session) => session.close()))
   return code
+}
+
+/** How long the first frame waits for the connection before it shows the "Connecting…" screen. */
+const FIRST_FRAME_WAIT_MS = 100
+
+async function settledWithin(attempt: ConnectAttempt, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([attempt.outcome, new Promise((resolve) => (timer = setTimeout(resolve, ms)))])
+  clearTimeout(timer)
+}
+
+/** The host the spinner names; the URL itself is checked (and explained) when the client is created. */
+function hostOf(baseUrl: string | undefined): string {
+  if (!baseUrl) return 'the API'
+  return (URL.canParse(baseUrl) && new URL(baseUrl).host) || 'the API'
 }

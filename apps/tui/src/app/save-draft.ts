@@ -10,9 +10,6 @@ export type SaveOutcome =
   | { kind: 'rejected'; message: string; errors: Record<string, string> }
   | { kind: 'failed'; message: string }
 
-// A save is driven by a person who sees the outcome and retries with one key: no silent retries.
-const once = { maxRetries: 0 }
-
 /**
  * Save a draft safely: re-read the contact, stop at a conflict when a field changed on the server
  * and in the draft, otherwise send one PUT with only the fields the draft changed.
@@ -22,7 +19,10 @@ export async function saveDraft(
   id: string,
   base: FormValues,
   values: FormValues,
+  signal?: AbortSignal,
 ): Promise<SaveOutcome> {
+  // A save is driven by a person who sees the outcome and retries with one key: no silent retries.
+  const once = { maxRetries: 0, ...(signal ? { signal } : {}) }
   let theirs: FormValues
   try {
     theirs = toForm(toUpdateInput(await client.people.get(id, once)))
@@ -48,7 +48,7 @@ export async function saveDraft(
   }
   // Read back what the server stored; if that fails, what was sent is the best knowledge.
   try {
-    const person = await client.people.get(id)
+    const person = await client.people.get(id, signal ? { signal } : {})
     return {
       kind: 'saved',
       values: toForm(toUpdateInput(person)),

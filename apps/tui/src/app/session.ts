@@ -8,7 +8,33 @@ export interface Session {
   mode: 'sandbox' | 'api'
   /** `SANDBOX · demo data`, or the API host. */
   label: string
+  /**
+   * Aborts when the session closes. Every request passes it, so that quitting ends requests still
+   * in flight (a slow server, a retry waiting out `Retry-After`) instead of waiting for them.
+   */
+  signal: AbortSignal
+  /** Aborts what is in flight, then lets go of the connection. */
   close(): Promise<void>
+}
+
+function session(
+  client: CcClient,
+  mode: Session['mode'],
+  label: string,
+  release: () => Promise<void> = async () => {},
+): Session {
+  const lifetime = new AbortController()
+  return {
+    client,
+    mode,
+    label,
+    signal: lifetime.signal,
+    close: async () => {
+      if (lifetime.signal.aborted) return
+      lifetime.abort(new Error('cc-tui is closing'))
+      await release()
+    },
+  }
 }
 
 /** Open the embedded sandbox (persistent demo data in the user data dir) and a client on it, in-process. */
@@ -22,7 +48,7 @@ export async function openSandboxSession(paths: Pick<AppPaths, 'sandboxDir'>): P
     fetch: sandbox.fetch,
     logLevel: 'off',
   })
-  return { client, mode: 'sandbox', label: 'SANDBOX · demo data', close: () => sandbox.close() }
+  return session(client, 'sandbox', 'SANDBOX · demo data', () => sandbox.close())
 }
 
 /** A client for a real API. Throws the client's `ValidationError` for a bad key or URL. */
@@ -32,9 +58,14 @@ export function openApiSession(connection: Extract<Connection, { mode: 'api' }>)
     ...(connection.baseUrl ? { baseUrl: connection.baseUrl } : {}),
     logLevel: 'off',
   })
-  return { client, mode: 'api', label: new URL(client.baseUrl).host, close: async () => {} }
+  return session(client, 'api', new URL(client.baseUrl).host)
 }
 
 export async function openSession(connection: Connection, paths: Pick<AppPaths, 'sandboxDir'>): Promise<Session> {
   return connection.mode === 'sandbox' ? openSandboxSession(paths) : openApiSession(connection)
+}
+
+/** A session around a client someone else opened (tests, an embedding program); closing it aborts its requests. */
+export function sessionFor(client: CcClient, mode: Session['mode'], label: string): Session {
+  return session(client, mode, label)
 }

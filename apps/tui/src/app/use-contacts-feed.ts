@@ -1,8 +1,8 @@
-import type { CcClient } from '@cc/client'
 import { type Dispatch, useEffect, useRef } from 'react'
 import { type ContactsAction, type ContactsState, wantsNextPage } from '../state/contacts.js'
 import { loadPage, searchContacts } from './contacts-service.js'
 import { describeError } from './describe-error.js'
+import type { Session } from './session.js'
 
 /** Quiet time after the last keystroke in the search box before asking the API. */
 export const SEARCH_DEBOUNCE_MS = 200
@@ -11,7 +11,12 @@ export const SEARCH_DEBOUNCE_MS = 200
  * Keeps the contacts state fed: loads the next page when the selection nears the end of what is
  * loaded, and runs the search (debounced, late answers dropped) as the query changes.
  */
-export function useContactsFeed(client: CcClient, state: ContactsState, dispatch: Dispatch<ContactsAction>): void {
+export function useContactsFeed(
+  session: Pick<Session, 'client' | 'signal'>,
+  state: ContactsState,
+  dispatch: Dispatch<ContactsAction>,
+): void {
+  const { client, signal } = session
   const pageInFlight = useRef<number | undefined>(undefined)
   const want = wantsNextPage(state)
   const cursor = state.nextCursor
@@ -21,13 +26,15 @@ export function useContactsFeed(client: CcClient, state: ContactsState, dispatch
     if (!want || pageInFlight.current === generation) return
     pageInFlight.current = generation
     dispatch({ type: 'pageRequested' })
-    loadPage(client, cursor)
+    loadPage(client, cursor, signal)
       .then((page) => dispatch({ type: 'pageLoaded', generation, ...page }))
-      .catch((error: unknown) => dispatch({ type: 'pageFailed', generation, message: describeError(error).message }))
+      .catch((error: unknown) => {
+        if (!signal.aborted) dispatch({ type: 'pageFailed', generation, message: describeError(error).message })
+      })
       .finally(() => {
         if (pageInFlight.current === generation) pageInFlight.current = undefined
       })
-  }, [want, cursor, generation, client, dispatch])
+  }, [want, cursor, generation, client, signal, dispatch])
 
   const query = state.query.trim()
   useEffect(() => {
@@ -35,10 +42,10 @@ export function useContactsFeed(client: CcClient, state: ContactsState, dispatch
     const controller = new AbortController()
     const timer = setTimeout(() => {
       dispatch({ type: 'searchStarted', query })
-      searchContacts(client, query, controller.signal)
+      searchContacts(client, query, AbortSignal.any([signal, controller.signal]))
         .then((people) => dispatch({ type: 'searchLoaded', query, people }))
         .catch((error: unknown) => {
-          if (!controller.signal.aborted)
+          if (!controller.signal.aborted && !signal.aborted)
             dispatch({ type: 'searchFailed', query, message: describeError(error).message })
         })
     }, SEARCH_DEBOUNCE_MS)
@@ -46,5 +53,5 @@ export function useContactsFeed(client: CcClient, state: ContactsState, dispatch
       clearTimeout(timer)
       controller.abort()
     }
-  }, [query, client, dispatch])
+  }, [query, client, signal, dispatch])
 }

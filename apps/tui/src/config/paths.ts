@@ -8,11 +8,14 @@ export interface AppPaths {
   sandboxDir: string
   /** Unsaved drafts, one entry per contact. */
   draftsFile: string
+  /** Node's compile cache of the editor's code: launches after the first skip compiling it again. */
+  compileCacheDir: string
 }
 
 /**
  * Where the editor keeps its files, in the user's own directories (XDG on Linux: config in
- * `$XDG_CONFIG_HOME`, the sandbox in `$XDG_DATA_HOME`, drafts in `$XDG_STATE_HOME`).
+ * `$XDG_CONFIG_HOME`, the sandbox in `$XDG_DATA_HOME`, drafts in `$XDG_STATE_HOME`, compiled code in
+ * `$XDG_CACHE_HOME`).
  */
 export function appPaths(): AppPaths {
   const paths = envPaths('cc-tui', { suffix: '' })
@@ -22,5 +25,6 @@ export function appPaths(): AppPaths {
     configFile: join(paths.config, 'config.json'),
     sandboxDir: join(paths.data, 'sandbox'),
     draftsFile: join(state, 'drafts.json'),
+    compileCacheDir: join(paths.cache, 'compile-cache'),
   }
 }

@@ -106,6 +106,15 @@ export const initialContacts: ContactsState = {
   searching: false,
 }
 
+/** The list as it starts when its first page came with the connection. */
+export function withFirstPage(page: { people: Person[]; nextCursor?: string | null; hasMore: boolean }): ContactsState {
+  return contactsReducer(contactsReducer(initialContacts, { type: 'pageRequested' }), {
+    type: 'pageLoaded',
+    generation: initialContacts.generation,
+    ...page,
+  })
+}
+
 /** The rows on screen: search results while a query is typed, otherwise the paged list. */
 export function visibleRows(state: ContactsState): ContactRow[] {
   if (state.query.trim() === '') return state.rows

@@ -54,14 +54,24 @@ export function parseMoney(text: string): number | undefined {
   return Number(trimmed.replace(/[$,\s]/g, ''))
 }
 
+// Made once, on first use: `toLocaleString` with options builds a formatter on every call, and the
+// editor formats the price on every render.
+const moneyFormats = new Map<number, Intl.NumberFormat>()
+
 /** 450000 → "$450,000"; cents only when there are some. */
 export function formatMoney(amount: number): string {
-  return amount.toLocaleString('en-US', {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-    maximumFractionDigits: 2,
-  })
+  const digits = Number.isInteger(amount) ? 0 : 2
+  let format = moneyFormats.get(digits)
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: 2,
+    })
+    moneyFormats.set(digits, format)
+  }
+  return format.format(amount)
 }
 
 export interface ParsedForm {
@@ -138,4 +148,15 @@ export function describeValue(name: FieldName, value: FormValue): string {
     return amount === undefined || Number.isNaN(amount) ? value : formatMoney(amount)
   }
   return value.replace(/\n/g, ' ⏎ ')
+}
+
+/** Long values are cut in the linear (screen reader) layout's sentences; the cut says how long the whole is. */
+const LINEAR_VALUE_LIMIT = 120
+
+/** A value as a sentence of the linear layout says it: quoted, `empty` when there is none, cut when long. */
+export function spokenValue(name: FieldName, value: FormValue): string {
+  const text = describeValue(name, value)
+  if (text === '(empty)' || text === '(none)') return 'empty'
+  if (text.length <= LINEAR_VALUE_LIMIT) return `"${text}"`
+  return `"${text.slice(0, LINEAR_VALUE_LIMIT).trimEnd()}…" (${text.length} characters)`
 }

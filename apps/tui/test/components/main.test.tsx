@@ -139,6 +139,40 @@ describe('editing and saving', () => {
   })
 })
 
+describe('linear layout (INK_SCREEN_READER)', () => {
+  it('reviews and resolves a conflict in sentences, and saves', async () => {
+    const person = await firstContact()
+    ui = renderApp(<Main session={world.session} drafts={world.drafts} env={{}} />, { linear: true, columns: 200 })
+    const h = ui
+    await h.waitFor(`Contact 1 of 50: ${person.fullName}`)
+    await h.keys(KEY.enter)
+    await h.waitFor('Field 1 of 14: First name.')
+    await h.keys(KEY.ctrl('u'))
+    await h.type('Mine')
+    await h.waitFor('Value: Mine. Changed.')
+    await h.keys(KEY.tab, KEY.ctrl('u'))
+    await h.type('Mylast')
+    await h.waitFor('2 unsaved changes.')
+    await world.session.client.people.update(person.id, { firstName: 'Theirs' })
+    await h.keys(KEY.ctrl('s'))
+    await h.waitFor(`Change 1 of 2: First name, from "${person.firstName}" to "Mine".`)
+    expect(h.frame()).toContain(`Change 2 of 2: Last name, from "${person.lastName}" to "Mylast".`)
+    expect(h.frame()).toContain('Press Enter to save, Escape to go back.')
+    await h.keys(KEY.enter)
+    const conflict = await h.waitFor('Conflict: someone changed this contact since you opened it.')
+    expect(conflict).toContain(
+      `Field 1 of 1: First name. When you opened it: "${person.firstName}". Theirs: "Theirs". Mine: "Mine". Keeping mine.`,
+    )
+    await h.keys('t')
+    await h.waitFor('Choices: First name, theirs.')
+    await h.keys(KEY.enter)
+    await h.waitFor('Review 1 change to')
+    await h.keys(KEY.enter)
+    await h.waitFor('Saved 1 field')
+    expect(await world.session.client.people.get(person.id)).toMatchObject({ firstName: 'Theirs', lastName: 'Mylast' })
+  })
+})
+
 describe('never losing work', () => {
   it('asks before leaving with unsaved changes, and discarding removes the draft', async () => {
     const person = await firstContact()

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { createClient } from '@cc/client'
 import { createSandbox, type Sandbox } from '@cc/sandbox'
@@ -9,18 +10,19 @@ import { CLI, createHome } from './tmux.js'
 
 const run = promisify(execFile)
 
-/** Every module `cli.js` loads before its first `await import()`: the static import graph. */
-function staticImports(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen
-  seen.add(file)
-  const source = readFileSync(file, 'utf8')
-  for (const match of source.matchAll(/^import\s[^'"]*?['"]([^'"]+)['"]/gm)) {
-    const specifier = match[1] as string
-    if (specifier.startsWith('.')) staticImports(resolve(dirname(file), specifier), seen)
-    else seen.add(specifier)
-  }
-  return seen
-}
+const RECORD_MODULES = fileURLToPath(new URL('./record-modules.mjs', import.meta.url))
+/**
+ * Code of the interactive editor. The bundle keeps a comment naming the source of each module it
+ * holds (`// ../../node_modules/.pnpm/ink@…/node_modules/ink/build/ink.js`); an unbundled build would
+ * load these paths themselves.
+ */
+const INTERACTIVE = /node_modules\/(ink|react|react-reconciler|yoga-layout)\/|src\/app\/run\.tsx/
+
+/** Every file under `dir`. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
 
 describe('scripts (no terminal)', () => {
   let sandbox: Sandbox
@@ -37,10 +39,23 @@ describe('scripts (no terminal)', () => {
       (error: { code: number; stdout: string; stderr: string }) => error,
     )
 
-  it('never loads React or Ink on the way to get/set', () => {
-    const graph = [...staticImports(CLI)]
-    expect(graph.some((module) => module === 'ink' || module === 'react' || module.startsWith('react/'))).toBe(false)
-    expect(graph.some((module) => module.endsWith(join('app', 'run.js')))).toBe(false)
+  it('never loads React or Ink on the way to get/set', async () => {
+    const log = join(createHome().dir, 'modules.log')
+    const person = (
+      await createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logLevel: 'off' }).people.list({ limit: 1 })
+    ).data[0]
+    if (!person) throw new Error('no demo data')
+    const result = await run(process.execPath, ['--import', RECORD_MODULES, CLI, 'get', person.id], {
+      env: { ...env, CC_TUI_MODULE_LOG: log },
+    })
+    expect(result.stdout).toContain(person.id)
+    const loaded = readFileSync(log, 'utf8').trim().split('\n')
+    const ours = loaded.filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url))
+    expect(ours).toContain(CLI)
+    const interactive = (file: string) => INTERACTIVE.test(file) || INTERACTIVE.test(readFileSync(file, 'utf8'))
+    expect(ours.filter(interactive)).toEqual([])
+    // The check can fail: the editor's own files do hold React and Ink.
+    expect(filesUnder(dirname(CLI)).some(interactive)).toBe(true)
   })
 
   it('get prints a contact, as text or JSON', async () => {
@@ -82,6 +97,26 @@ describe('scripts (no terminal)', () => {
     expect(wrongKey.code).toBe(1)
     expect(wrongKey.stderr).toContain('The API key was rejected (401)')
     expect(wrongKey.stderr).not.toContain('ccmd_live_wrong_key_123')
+  })
+
+  it('keeps its compiled code in the user cache dir, and works the same where that cannot be written', async () => {
+    const home = createHome()
+    const cache = join(home.dir, 'cache')
+    const ok = await run(process.execPath, [CLI, '--version'], { env: { ...env, XDG_CACHE_HOME: cache } })
+    expect(ok.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
+    expect(filesUnder(join(cache, 'cc-tui', 'compile-cache')).length).toBeGreaterThan(0)
+
+    const blocked = join(home.dir, 'not-a-directory')
+    writeFileSync(blocked, '')
+    const person = (
+      await createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logLevel: 'off' }).people.list({ limit: 1 })
+    ).data[0]
+    if (!person) throw new Error('no demo data')
+    const result = await cli('get', person.id)
+    expect(result.code).toBe(0)
+    const still = await run(process.execPath, [CLI, 'get', person.id], { env: { ...env, XDG_CACHE_HOME: blocked } })
+    expect(still.stdout).toBe(result.stdout)
+    expect(still.stderr).toBe('')
   })
 
   it('refuses to open the editor without a terminal, and says what to use instead', async () => {

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import { stripVTControlCharacters } from 'node:util'
 import { render as inkRender } from 'ink'
 import type { ReactElement } from 'react'
+import { InputRouter } from '../../src/app/input-router.js'
 import { createTheme, ThemeProvider } from '../../src/ui/theme.js'
 
 /** A terminal-sized stdout that keeps every frame and can be resized. */
@@ -78,14 +79,19 @@ export function renderApp(
   const stdout = new FakeStdout(options.columns ?? 80, options.rows ?? 24)
   const stdin = new FakeStdin()
   const theme = createTheme({ color: options.color ?? true, linear: options.linear ?? false })
-  const instance = inkRender(<ThemeProvider theme={theme}>{element}</ThemeProvider>, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stderr: new FakeStdout(80, 24) as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    debug: true,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  })
+  const instance = inkRender(
+    <ThemeProvider theme={theme}>
+      <InputRouter>{element}</InputRouter>
+    </ThemeProvider>,
+    {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stderr: new FakeStdout(80, 24) as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
+  )
   const frame = () => stripVTControlCharacters(stdout.frames.at(-1) ?? '')
   const harness: Harness = {
     frame,

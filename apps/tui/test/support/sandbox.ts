@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient } from '@cc/client'
 import { createSandbox, type Sandbox } from '@cc/sandbox'
-import type { Session } from '../../src/app/session.js'
+import { type Session, sessionFor } from '../../src/app/session.js'
 import { DraftStore } from '../../src/drafts/draft-store.js'
 
 export interface TestWorld {
@@ -28,10 +28,19 @@ export async function createWorld(): Promise<TestWorld> {
       return sandbox.fetch(request)
     },
   })
-  const session: Session = { client, mode: 'sandbox', label: 'SANDBOX · demo data', close: async () => {} }
+  const session = sessionFor(client, 'sandbox', 'SANDBOX · demo data')
   const drafts = new DraftStore(join(mkdtempSync(join(tmpdir(), 'cc-tui-test-')), 'drafts.json'), {
     debounceMs: 10,
     maxWaitMs: 20,
   })
-  return { sandbox, session, drafts, beforeFetch, close: () => sandbox.close() }
+  return {
+    sandbox,
+    session,
+    drafts,
+    beforeFetch,
+    close: async () => {
+      await session.close()
+      await sandbox.close()
+    },
+  }
 }

@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { enableCompileCache } from '../../src/cli/compile-cache.js'
 import { ConfigFileError, readConfigFile, writeConfigFile } from '../../src/config/config-file.js'
 import { resolveConnection } from '../../src/config/connection.js'
+import { appPaths } from '../../src/config/paths.js'
 
 const dir = () => mkdtempSync(join(tmpdir(), 'cc-tui-config-'))
 
@@ -62,5 +64,17 @@ describe('resolveConnection', () => {
     expect(resolveConnection({}, { CC_BASE_URL: 'https://env.example/v1' }, config)).toMatchObject({
       baseUrl: 'https://env.example/v1',
     })
+  })
+})
+
+describe('compile cache', () => {
+  it('stays off, without throwing, where its directory cannot be made', () => {
+    const file = join(dir(), 'a-file')
+    writeFileSync(file, '')
+    expect(enableCompileCache(join(file, 'compile-cache'))).toBe(false)
+  })
+
+  it('lives in the cache directory of the user', () => {
+    expect(appPaths().compileCacheDir).toMatch(/cc-tui[/\\]compile-cache$/)
   })
 })

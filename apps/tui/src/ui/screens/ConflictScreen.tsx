@@ -1,7 +1,7 @@
 import { contactField } from '@cc/schema'
 import { Box, Text } from 'ink'
 import type { ConflictState } from '../../state/conflict.js'
-import { describeValue } from '../../state/form.js'
+import { describeValue, spokenValue } from '../../state/form.js'
 import { useTheme } from '../theme.js'
 
 /** Fields changed on the server and in the draft: base, theirs and mine, and the side chosen for each. */
@@ -37,6 +37,32 @@ export function ConflictScreen({ conflict, height }: { conflict: ConflictState; 
           )
         })}
       </Box>
+    </Box>
+  )
+}
+
+/** The linear (screen reader) conflict: what happened, the highlighted field in full, and every choice so far. */
+export function LinearConflict({ conflict }: { conflict: ConflictState }) {
+  const total = conflict.conflicts.length
+  const row = conflict.conflicts[conflict.selected]
+  const choiceOf = (field: ConflictState['conflicts'][number]['field']) => conflict.choices[field] ?? 'mine'
+  return (
+    <Box flexDirection="column">
+      <Text>
+        Conflict: someone changed this contact since you opened it.{' '}
+        {total === 1 ? 'One field was' : `${total} fields were`} changed on both sides. Nothing is saved until you
+        confirm the review.
+      </Text>
+      {row ? (
+        <Text>
+          Field {conflict.selected + 1} of {total}: {contactField(row.field).label}. When you opened it:{' '}
+          {spokenValue(row.field, row.base)}. Theirs: {spokenValue(row.field, row.theirs)}. Mine:{' '}
+          {spokenValue(row.field, row.mine)}. Keeping {choiceOf(row.field)}.
+        </Text>
+      ) : null}
+      <Text>
+        Choices: {conflict.conflicts.map((c) => `${contactField(c.field).label}, ${choiceOf(c.field)}`).join('; ')}.
+      </Text>
     </Box>
   )
 }

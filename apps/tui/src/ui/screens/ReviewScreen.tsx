@@ -1,7 +1,7 @@
 import { contactField } from '@cc/schema'
 import { Box, Text } from 'ink'
 import { dirtyFields, type EditorState } from '../../state/editor.js'
-import { describeValue } from '../../state/form.js'
+import { describeValue, spokenValue } from '../../state/form.js'
 import { Spinner } from '../components/Spinner.js'
 import { useTheme } from '../theme.js'
 
@@ -48,6 +48,31 @@ export function ReviewScreen({ editor, width, height }: { editor: EditorState; w
         ) : null}
         {save.phase === 'review' ? <Text>Press Enter to save, Esc to go back.</Text> : null}
       </Box>
+    </Box>
+  )
+}
+
+/** The linear (screen reader) review: one sentence per changed field, then how the save is going. */
+export function LinearReview({ editor }: { editor: EditorState }) {
+  const changed = dirtyFields(editor)
+  const save = editor.save
+  return (
+    <Box flexDirection="column">
+      <Text>
+        Review {changed.length} {changed.length === 1 ? 'change' : 'changes'} to {editor.title}. Only these fields are
+        sent, in one request.
+      </Text>
+      {changed.map((name, i) => (
+        <Text key={name}>
+          Change {i + 1} of {changed.length}: {contactField(name).label}, from {spokenValue(name, editor.base[name])} to{' '}
+          {spokenValue(name, editor.values[name])}.
+        </Text>
+      ))}
+      {save.phase === 'saving' ? <Text>Saving. Checking for changes on the server first.</Text> : null}
+      {save.phase === 'failed' ? (
+        <Text>Not saved: {save.message} Press r to retry, Escape to go back to editing. Your draft is kept.</Text>
+      ) : null}
+      {save.phase === 'review' ? <Text>Press Enter to save, Escape to go back.</Text> : null}
     </Box>
   )
 }

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { createClient } from '@cc/client'
+import { createSandbox, type Sandbox } from '@cc/sandbox'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createHome, killServer, startEditor, type Terminal } from './tmux.js'
+
+let sandbox: Sandbox
+let term: Terminal | undefined
+
+beforeAll(async () => {
+  sandbox = await createSandbox({ listen: { port: 0 }, seed: 1 })
+})
+afterAll(async () => {
+  killServer()
+  await sandbox.close()
+})
+afterEach(() => {
+  term?.kill()
+  term = undefined
+})
+
+// tmux drops the space the prompt ends with.
+const PROMPT = 'API key (from Admin > API Keys):'
+
+describe('cc-tui login and logout in a real terminal', () => {
+  it('asks for the key without echoing it, saves it with mode 0600, and the editor then uses it', async () => {
+    const home = createHome()
+    const configFile = join(home.dir, 'config', 'cc-tui', 'config.json')
+    const host = new URL(sandbox.url).host
+
+    // A wrong key is checked against the API and not saved.
+    const wrong = startEditor({ home, args: ['login', '--base-url', sandbox.url], columns: 200 })
+    term = wrong
+    await wrong.waitFor(PROMPT)
+    wrong.type('ccmd_live_not_the_key_42')
+    wrong.keys('Enter')
+    expect(await wrong.waitForExit()).toBe(1)
+    // Anything echoed would still be on the screen.
+    expect(wrong.screen()).not.toContain('ccmd_live_not_the_key_42')
+    expect(wrong.screen()).toContain('The API key was rejected (401)')
+    expect(wrong.screen()).toContain('The key was not saved')
+    expect(existsSync(configFile)).toBe(false)
+    wrong.kill()
+
+    const login = startEditor({ home, args: ['login', '--base-url', sandbox.url], columns: 200 })
+    term = login
+    await login.waitFor(PROMPT)
+    login.type(sandbox.apiKey)
+    login.keys('Enter')
+    expect(await login.waitForExit()).toBe(0)
+    const said = login.screen()
+    expect(said).toMatch(/The key works: signed in as \S+/)
+    expect(said).toContain(`Saved to ${configFile} (readable only by you).`)
+    expect(said).not.toContain(sandbox.apiKey)
+    expect(statSync(configFile).mode & 0o777).toBe(0o600)
+    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({ apiKey: sandbox.apiKey, baseUrl: sandbox.url })
+    login.kill()
+
+    // No key in the environment and no flags: the editor connects with the saved key and URL.
+    const person = (
+      await createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logLevel: 'off' }).people.list({ limit: 1 })
+    ).data[0]
+    if (!person) throw new Error('no demo data')
+    const editor = startEditor({ home })
+    term = editor
+    const screen = await editor.waitFor(person.fullName ?? '')
+    expect(screen.split('\n')[0]).toContain(`Client Commander · ${host}`)
+    expect(screen).not.toContain('SANDBOX')
+    editor.keys('q')
+    expect(await editor.waitForExit()).toBe(0)
+    editor.kill()
+
+    const logout = startEditor({ home, args: ['logout'], columns: 200 })
+    term = logout
+    expect(await logout.waitForExit()).toBe(0)
+    expect(logout.screen()).toContain(`The saved API key is gone from ${configFile}.`)
+    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({ baseUrl: sandbox.url })
+    expect(statSync(configFile).mode & 0o777).toBe(0o600)
+    logout.kill()
+
+    // Without a key the editor falls back to the sandbox, and says so.
+    const after = startEditor({ home })
+    term = after
+    await after.waitFor('SANDBOX · demo data')
+    after.keys('q')
+    expect(await after.waitForExit()).toBe(0)
+  })
+})
