@@ -74,13 +74,17 @@ try {
   const packed = readdirSync(tarballs).filter((file) => file.endsWith('.tgz'))
   assert(packed.length === published.length, `expected ${published.length} tarballs, got ${packed.join(', ')}`)
 
-  await check('packed manifests have no workspace: or catalog: ranges', () => {
+  await check('packed manifests have no workspace: or catalog: ranges; the bundled editor carries its notices', () => {
     for (const file of packed) {
       const manifest = run('tar', ['-xOzf', join(tarballs, file), 'package/package.json'])
       assert(!/"(workspace|catalog):/.test(manifest), `${file} still has a workspace:/catalog: range`)
       const listing = run('tar', ['-tzf', join(tarballs, file)])
       assert(!/\.test\.|\/test\//.test(listing), `${file} ships test files:\n${listing}`)
     }
+    const tui = packed.find((file) => file.startsWith('cc-tui-'))
+    const notices = run('tar', ['-xOzf', join(tarballs, tui), 'package/dist/THIRD-PARTY-NOTICES.md'])
+    for (const bundled of ['ink@', 'react@', 'ky@', 'zod@'])
+      assert(notices.includes(`## ${bundled}`), `the bundled editor ships no licence notice for ${bundled}`)
     return packed.join(', ')
   })
 
