@@ -1,29 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { type CcClient, createClient } from '@cc/client'
-import { createSandbox, type Sandbox } from '@cc/sandbox'
 import type { Person } from '@cc/schema'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createHome, type Home, killServer, startEditor, type Terminal } from './tmux.js'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { useLoopbackApi } from './loopback-api.js'
+import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
 
 const FAKE_EDITOR = fileURLToPath(new URL('./fake-editor.mjs', import.meta.url))
 
-let sandbox: Sandbox
-let client: CcClient
+const loopback = useLoopbackApi()
 let home: Home
 let term: Terminal | undefined
-
-beforeAll(async () => {
-  // A real API on loopback, in this process: the editor talks to it over HTTP with a key.
-  sandbox = await createSandbox({ listen: { port: 0 }, seed: 1 })
-  client = createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logLevel: 'off' })
-})
-afterAll(async () => {
-  killServer()
-  await sandbox.close()
-})
 beforeEach(async () => {
-  await sandbox.reset()
+  await loopback.sandbox.reset()
   home = createHome()
 })
 afterEach(() => {
@@ -31,10 +19,10 @@ afterEach(() => {
   term = undefined
 })
 
-const api = () => ({ CC_BASE_URL: sandbox.url, CC_API_KEY: sandbox.apiKey })
+const api = () => ({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
 
 async function firstContact(): Promise<Person> {
-  const person = (await client.people.list({ limit: 1 })).data[0]
+  const person = (await loopback.client.people.list({ limit: 1 })).data[0]
   if (!person) throw new Error('no demo data')
   return person
 }
@@ -55,7 +43,7 @@ const draftsOnDisk = (): Record<string, { values: Record<string, unknown> }> =>
 
 describe('cc-tui in a real terminal', () => {
   it('searches, opens, edits three fields, reviews and saves; the API has the change', async () => {
-    const target = (await client.people.list({ limit: 20 })).data[7] as Person
+    const target = (await loopback.client.people.list({ limit: 20 })).data[7] as Person
     const t = startEditor({ home, env: api() })
     term = t
     await t.waitFor('1 of 50+')
@@ -104,7 +92,7 @@ describe('cc-tui in a real terminal', () => {
     t.keys('Enter')
     await t.waitFor(/Saved 3 fields · request [0-9a-f-]+/)
 
-    const saved = await client.people.get(target.id)
+    const saved = await loopback.client.people.get(target.id)
     expect(saved.firstName).toBe('Edited')
     expect(saved.phones[0]?.value).toBe('+15550107788')
     expect(saved.city).toBe('Springfield')
@@ -119,15 +107,15 @@ describe('cc-tui in a real terminal', () => {
     t.keys('C-s')
     await t.waitFor('Review 1 change')
     // Confirming re-reads the contact (the conflict check), then sends the PUT: the 500 hits the PUT.
-    sandbox.queueFaults(['none', '500'])
+    loopback.sandbox.queueFaults(['none', '500'])
     t.keys('Enter')
     await t.waitFor('The server had a problem (500)')
     expect(t.screen()).toContain('Your draft is kept')
-    expect((await client.people.get(person.id)).firstName).toBe(person.firstName)
+    expect((await loopback.client.people.get(person.id)).firstName).toBe(person.firstName)
     await expect.poll(() => draftsOnDisk()[person.id]?.values.firstName).toBe('Persistent')
     t.keys('r')
     await t.waitFor('Saved 1 field')
-    expect((await client.people.get(person.id)).firstName).toBe('Persistent')
+    expect((await loopback.client.people.get(person.id)).firstName).toBe('Persistent')
     expect(draftsOnDisk()[person.id]).toBeUndefined()
   })
 
@@ -165,7 +153,7 @@ describe('cc-tui in a real terminal', () => {
     await t.waitFor('Review 1 change')
     t.keys('Enter')
     await t.waitFor('Saved 1 field')
-    expect((await client.people.get(person.id)).background).toBe('Written in the fake editor.\nSecond line.')
+    expect((await loopback.client.people.get(person.id)).background).toBe('Written in the fake editor.\nSecond line.')
   })
 
   it('asks before quitting with unsaved changes; discarding quits and forgets the draft', async () => {
@@ -183,7 +171,7 @@ describe('cc-tui in a real terminal', () => {
     // Back on the normal screen: the editor's frame is gone.
     expect(t.screen()).not.toContain('Client Commander')
     expect(draftsOnDisk()[person.id]).toBeUndefined()
-    expect((await client.people.get(person.id)).firstName).toBe(person.firstName)
+    expect((await loopback.client.people.get(person.id)).firstName).toBe(person.firstName)
   })
 
   it('lays out for 80×24 and again when the terminal is resized', async () => {

@@ -1,20 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createClient } from '@cc/client'
-import { createSandbox, type Sandbox } from '@cc/sandbox'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createHome, killServer, startEditor, type Terminal } from './tmux.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useLoopbackApi } from './loopback-api.js'
+import { createHome, startEditor, type Terminal } from './tmux.js'
 
-let sandbox: Sandbox
+const loopback = useLoopbackApi()
 let term: Terminal | undefined
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ listen: { port: 0 }, seed: 1 })
-})
-afterAll(async () => {
-  killServer()
-  await sandbox.close()
-})
 afterEach(() => {
   term?.kill()
   term = undefined
@@ -27,10 +19,10 @@ describe('cc-tui login and logout in a real terminal', () => {
   it('asks for the key without echoing it, saves it with mode 0600, and the editor then uses it', async () => {
     const home = createHome()
     const configFile = join(home.dir, 'config', 'cc-tui', 'config.json')
-    const host = new URL(sandbox.url).host
+    const host = new URL(loopback.sandbox.url).host
 
     // A wrong key is checked against the API and not saved.
-    const wrong = startEditor({ home, args: ['login', '--base-url', sandbox.url], columns: 200 })
+    const wrong = startEditor({ home, args: ['login', '--base-url', loopback.sandbox.url], columns: 200 })
     term = wrong
     await wrong.waitFor(PROMPT)
     wrong.type('ccmd_live_not_the_key_42')
@@ -43,23 +35,32 @@ describe('cc-tui login and logout in a real terminal', () => {
     expect(existsSync(configFile)).toBe(false)
     wrong.kill()
 
-    const login = startEditor({ home, args: ['login', '--base-url', sandbox.url], columns: 200 })
+    const login = startEditor({ home, args: ['login', '--base-url', loopback.sandbox.url], columns: 200 })
     term = login
     await login.waitFor(PROMPT)
-    login.type(sandbox.apiKey)
+    login.type(loopback.sandbox.apiKey)
     login.keys('Enter')
     expect(await login.waitForExit()).toBe(0)
     const said = login.screen()
     expect(said).toMatch(/The key works: signed in as \S+/)
     expect(said).toContain(`Saved to ${configFile} (readable only by you).`)
-    expect(said).not.toContain(sandbox.apiKey)
+    expect(said).not.toContain(loopback.sandbox.apiKey)
     expect(statSync(configFile).mode & 0o777).toBe(0o600)
-    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({ apiKey: sandbox.apiKey, baseUrl: sandbox.url })
+    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({
+      apiKey: loopback.sandbox.apiKey,
+      baseUrl: loopback.sandbox.url,
+    })
     login.kill()
 
     // No key in the environment and no flags: the editor connects with the saved key and URL.
     const person = (
-      await createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logLevel: 'off' }).people.list({ limit: 1 })
+      await createClient({
+        apiKey: loopback.sandbox.apiKey,
+        baseUrl: loopback.sandbox.url,
+        logLevel: 'off',
+      }).people.list({
+        limit: 1,
+      })
     ).data[0]
     if (!person) throw new Error('no demo data')
     const editor = startEditor({ home })
@@ -75,7 +76,7 @@ describe('cc-tui login and logout in a real terminal', () => {
     term = logout
     expect(await logout.waitForExit()).toBe(0)
     expect(logout.screen()).toContain(`The saved API key is gone from ${configFile}.`)
-    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({ baseUrl: sandbox.url })
+    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({ baseUrl: loopback.sandbox.url })
     expect(statSync(configFile).mode & 0o777).toBe(0o600)
     logout.kill()
 

@@ -1,31 +1,20 @@
 import { createServer } from 'node:net'
-import { type CcClient, createClient } from '@cc/client'
-import { createSandbox, type Sandbox } from '@cc/sandbox'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createHome, type Home, killServer, startEditor, type Terminal } from './tmux.js'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { useLoopbackApi } from './loopback-api.js'
+import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
 
 const WRONG_KEY = 'ccmd_live_wrong_key_0123456789'
 /** A line of a JavaScript stack trace. */
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m
 
-let sandbox: Sandbox
-let client: CcClient
+const loopback = useLoopbackApi()
 let home: Home
 let term: Terminal | undefined
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ listen: { port: 0 }, seed: 1 })
-  client = createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logLevel: 'off' })
-})
-afterAll(async () => {
-  killServer()
-  await sandbox.close()
-})
 beforeEach(() => {
   home = createHome()
 })
 afterEach(() => {
-  sandbox.setFaults(false)
+  loopback.sandbox.setFaults(false)
   term?.kill()
   term = undefined
 })
@@ -56,7 +45,7 @@ function expectFailureScreen(screen: string, title: string) {
 
 describe('startup failures in a real terminal', () => {
   it('explains a rejected key (401), offers the sandbox, and quits with status 1 and one line left behind', async () => {
-    const t = launch({ CC_BASE_URL: sandbox.url, CC_API_KEY: WRONG_KEY })
+    const t = launch({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: WRONG_KEY })
     const screen = await t.waitFor('The API key was rejected (401)')
     expectFailureScreen(screen, 'The API key was rejected')
     expect(screen).toContain('Check the key, or run `cc-tui login`.')
@@ -72,7 +61,7 @@ describe('startup failures in a real terminal', () => {
   })
 
   it('opens the sandbox instead when asked, from the same screen', async () => {
-    const t = launch({ CC_BASE_URL: sandbox.url, CC_API_KEY: WRONG_KEY })
+    const t = launch({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: WRONG_KEY })
     await t.waitFor('The API key was rejected')
     t.keys('s')
     await t.waitFor('SANDBOX · demo data')
@@ -83,11 +72,11 @@ describe('startup failures in a real terminal', () => {
 
   it('says when nothing answers (a closed port), retries on r, and quits on Esc', async () => {
     const port = await closedPort()
-    const t = launch({ CC_BASE_URL: `http://127.0.0.1:${port}/v1`, CC_API_KEY: sandbox.apiKey })
+    const t = launch({ CC_BASE_URL: `http://127.0.0.1:${port}/v1`, CC_API_KEY: loopback.sandbox.apiKey })
     const screen = await t.waitFor(`✗ Could not reach 127.0.0.1:${port}`)
     expectFailureScreen(screen, `Could not reach 127.0.0.1:${port}`)
     expect(screen).toContain('Check the network or the base URL.')
-    expect(screen).not.toContain(sandbox.apiKey)
+    expect(screen).not.toContain(loopback.sandbox.apiKey)
     t.keys('r')
     await t.waitFor(`Connecting to 127.0.0.1:${port}`)
     await t.waitFor(`✗ Could not reach 127.0.0.1:${port}`)
@@ -118,8 +107,8 @@ describe('startup failures in a real terminal', () => {
 
 describe('quitting while the network is busy', () => {
   it('quits at once while connecting to a server that does not answer', async () => {
-    sandbox.setFaults({ rate: 1, kinds: ['slow'], latencyMs: 60_000 })
-    const t = launch({ CC_BASE_URL: sandbox.url, CC_API_KEY: sandbox.apiKey })
+    loopback.sandbox.setFaults({ rate: 1, kinds: ['slow'], latencyMs: 60_000 })
+    const t = launch({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
     await t.waitFor('Connecting to 127.0.0.1')
     t.keys('q')
     expect(await t.waitForExit()).toBe(0)
@@ -128,16 +117,16 @@ describe('quitting while the network is busy', () => {
   })
 
   it('quits at once while a save is still waiting for the server', async () => {
-    const person = (await client.people.list({ limit: 1 })).data[0]
+    const person = (await loopback.client.people.list({ limit: 1 })).data[0]
     if (!person) throw new Error('no demo data')
-    const t = launch({ CC_BASE_URL: sandbox.url, CC_API_KEY: sandbox.apiKey })
+    const t = launch({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
     await t.waitFor(person.fullName ?? '')
     t.keys('Enter')
     await t.waitFor('› First name')
     t.type('x')
     t.keys('C-s')
     await t.waitFor('Review 1 change')
-    sandbox.setFaults({ rate: 1, kinds: ['slow'], latencyMs: 60_000 })
+    loopback.sandbox.setFaults({ rate: 1, kinds: ['slow'], latencyMs: 60_000 })
     t.keys('Enter')
     await t.waitFor('Saving…')
     t.keys('C-c')
