@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { type CreateContactInput, endpoints, IdempotencyKey, type Person } from '@cc/schema'
 import type { Hono } from 'hono'
 import { OWNER } from '../../seed/fixtures.js'
@@ -52,7 +52,8 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
       if (!checked.success) throw validationError(prefixIssues(toApiIssues(checked.error), 'Idempotency-Key'))
     }
     const scope = c.get('keyScope')
-    const fingerprint = createHash('sha256').update(canonicalJson(rawBody)).digest('hex')
+    // Only a request with a key is ever compared with another: the others need no fingerprint.
+    const fingerprint = idempotencyKey === undefined ? '' : hash('sha256', canonicalJson(rawBody))
     const now = new Date()
     // One transaction: the lookup, the write and the remembered response commit together.
     const outcome = store.transaction(() => {
