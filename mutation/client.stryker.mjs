@@ -1,0 +1,3 @@
+import { strykerConfig } from './stryker.mjs'
+
+export default strykerConfig('client')

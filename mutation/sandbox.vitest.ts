@@ -1,0 +1,3 @@
+import { scopeVitestConfig } from './vitest-scope.ts'
+
+export default scopeVitestConfig('sandbox')
