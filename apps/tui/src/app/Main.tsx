@@ -4,15 +4,11 @@ import { type ReactNode, useCallback, useEffect, useRef } from 'react'
 import type { Draft, DraftStore } from '../drafts/draft-store.js'
 import type { Command, Context } from '../keys/keymap.js'
 import { toKeyPresses } from '../keys/keypress.js'
-import { type ContactsState, contactsReducer, initialContacts, stagesSeen, visibleRows } from '../state/contacts.js'
-import {
-  createEditor,
-  dirtyFields,
-  type EditorAction,
-  type EditorState,
-  editorErrors,
-  editorReducer,
-} from '../state/editor.js'
+import { type ContactsState, contactsReducer, initialContacts, visibleRows } from '../state/contacts/list.js'
+import { stagesSeen } from '../state/contacts/rows.js'
+import { type EditorAction, editorReducer } from '../state/editor/editor.js'
+import { dirtyFields, editorErrors } from '../state/editor/selectors.js'
+import { createEditor, type EditorState } from '../state/editor/state.js'
 import { type FormValues, toForm } from '../state/form.js'
 import { HintBar } from '../ui/components/HintBar.js'
 import { Spinner } from '../ui/components/Spinner.js'
@@ -122,7 +118,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
 
   const openSelected = useCallback(async () => {
     const current = contactsRef.current
-    const row = visibleRows(current)[current.selected]
+    const row = visibleRows(current)[current.highlighted]
     if (!row) return
     setView({ name: 'opening', title: row.name })
     try {

@@ -1,6 +1,6 @@
 import type { CcClient } from '@cc/client'
 import type { Person } from '@cc/schema'
-import { searchQueries } from '../state/contacts.js'
+import { searchQueries } from '../state/contacts/search.js'
 
 /** Contacts per page of the list: a few screens' worth, so scrolling rarely waits. */
 export const PAGE_SIZE = 50

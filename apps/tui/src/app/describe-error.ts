@@ -16,8 +16,6 @@ export interface ErrorDescription {
   message: string
   /** Field messages, for 422s and client-side validation. */
   fieldErrors?: Record<string, string>
-  /** Trying again may help (network trouble, 5xx, 429). */
-  retryable: boolean
   /** The kind of problem, for choosing what to offer. */
   kind: 'auth' | 'forbidden' | 'not-found' | 'invalid' | 'rate-limit' | 'server' | 'network' | 'timeout' | 'other'
 }
@@ -30,66 +28,59 @@ export function describeError(error: unknown): ErrorDescription {
   if (error instanceof AuthenticationError) {
     return {
       kind: 'auth',
-      retryable: false,
       message: 'The API key was rejected (401). Check the key, or run `cc-tui login`.',
     }
   }
   if (error instanceof PermissionDeniedError) {
     return {
       kind: 'forbidden',
-      retryable: false,
       message: withRequest('This API key may not do that (403).', error.requestId),
     }
   }
   if (error instanceof NotFoundError) {
-    return { kind: 'not-found', retryable: false, message: 'Not found (404): the contact may have been deleted.' }
+    return { kind: 'not-found', message: 'Not found (404): the contact may have been deleted.' }
   }
   if (error instanceof UnprocessableEntityError) {
     return {
       kind: 'invalid',
-      retryable: false,
       fieldErrors: error.fieldErrors,
       message: withRequest('The server rejected some fields (422).', error.requestId),
     }
   }
   if (error instanceof ValidationError) {
-    return { kind: 'invalid', retryable: false, fieldErrors: error.fieldErrors, message: error.message }
+    return { kind: 'invalid', fieldErrors: error.fieldErrors, message: error.message }
   }
   if (error instanceof RateLimitError) {
     const wait = error.retryAfter === undefined ? '' : ` Try again in ${Math.ceil(error.retryAfter / 1000)} s.`
-    return { kind: 'rate-limit', retryable: true, message: `Too many requests (429).${wait}` }
+    return { kind: 'rate-limit', message: `Too many requests (429).${wait}` }
   }
   if (error instanceof ApiError && error.status >= 500) {
     return {
       kind: 'server',
-      retryable: true,
       message: withRequest(`The server had a problem (${error.status}).`, error.requestId),
     }
   }
   if (error instanceof ApiError) {
     return {
       kind: 'other',
-      retryable: false,
       message: withRequest(`The server said no (${error.status}).`, error.requestId),
     }
   }
   if (error instanceof TimeoutError) {
-    return { kind: 'timeout', retryable: true, message: 'The server did not answer in time.' }
+    return { kind: 'timeout', message: 'The server did not answer in time.' }
   }
   if (error instanceof ConnectionError) {
     const cause = error.cause instanceof Error ? error.cause.message : undefined
     return {
       kind: 'network',
-      retryable: true,
       message: `Could not reach the server${cause ? `: ${cause}` : ''}. Check the network or the base URL.`,
     }
   }
   if (error instanceof ResponseValidationError) {
     return {
       kind: 'other',
-      retryable: true,
       message: withRequest('The server answered in an unexpected shape.', error.requestId),
     }
   }
-  return { kind: 'other', retryable: false, message: error instanceof Error ? error.message : String(error) }
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) }
 }

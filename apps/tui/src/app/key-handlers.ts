@@ -2,8 +2,10 @@ import { contactField } from '@cc/schema'
 import type { Command } from '../keys/keymap.js'
 import type { KeyPress } from '../keys/keypress.js'
 import { commandFor, matches } from '../keys/match.js'
-import type { ContactsAction, ContactsState, StageOption } from '../state/contacts.js'
-import type { EditorAction, EditorState } from '../state/editor.js'
+import type { ContactsAction, ContactsState } from '../state/contacts/list.js'
+import type { StageOption } from '../state/contacts/rows.js'
+import type { EditorAction } from '../state/editor/editor.js'
+import type { EditorState } from '../state/editor/state.js'
 import { applyLineOp, insertLine, type LineOp } from '../text/line.js'
 import { cursorRow, layoutRows } from '../text/multiline.js'
 
@@ -89,9 +91,9 @@ export function listKeys(key: KeyPress, contacts: ContactsState, searchCursor: n
     case 'list.pageDown':
       return move(pageRows)
     case 'list.first':
-      return [{ type: 'contacts', action: { type: 'select', index: 0 } }]
+      return [{ type: 'contacts', action: { type: 'highlight', index: 0 } }]
     case 'list.last':
-      return [{ type: 'contacts', action: { type: 'select', index: Number.MAX_SAFE_INTEGER } }]
+      return [{ type: 'contacts', action: { type: 'highlight', index: Number.MAX_SAFE_INTEGER } }]
     case 'list.open':
       return [{ type: 'openSelected' }]
     case 'list.search':
@@ -162,7 +164,7 @@ export function editorKeys(
   }
 
   if (kind === 'tags') {
-    const empty = state.tagInput.value === ''
+    const empty = state.tagBox.input.value === ''
     switch (commandFor('tags', key)) {
       case 'tags.add':
         if (!empty || key.text === ',') return [editor({ type: 'tagAdd' })]

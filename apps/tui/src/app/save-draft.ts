@@ -1,6 +1,6 @@
 import type { CcClient } from '@cc/client'
 import { type Person, toUpdateInput } from '@cc/schema'
-import { type FieldConflict, findConflicts, rebase } from '../state/conflict.js'
+import { type FieldConflict, findConflicts, rebase } from '../state/editor/conflict.js'
 import { type FormValues, patchOf, toForm } from '../state/form.js'
 import { describeError } from './describe-error.js'
 

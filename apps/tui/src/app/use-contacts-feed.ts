@@ -1,5 +1,5 @@
 import { type Dispatch, useEffect, useRef } from 'react'
-import { type ContactsAction, type ContactsState, wantsNextPage } from '../state/contacts.js'
+import { type ContactsAction, type ContactsState, wantsNextPage } from '../state/contacts/list.js'
 import { loadPage, searchContacts } from './contacts-service.js'
 import { describeError } from './describe-error.js'
 import type { Session } from './session.js'

@@ -43,7 +43,6 @@ export class DraftStore {
   #pending = new Set<string>()
   #timer: NodeJS.Timeout | undefined
   #firstPendingAt = 0
-  #lastError: Error | undefined
 
   constructor(path: string, options: DraftStoreOptions = {}) {
     this.#path = path
@@ -55,11 +54,6 @@ export class DraftStore {
 
   get path(): string {
     return this.#path
-  }
-
-  /** The last write error, if the most recent write failed (shown to the person; drafts stay in memory). */
-  get lastError(): Error | undefined {
-    return this.#lastError
   }
 
   get(contactId: string): Draft | undefined {
@@ -95,10 +89,8 @@ export class DraftStore {
       }
       writeFileAtomicSync(this.#path, `${JSON.stringify(onDisk, null, 2)}\n`, 0o600)
       this.#pending.clear()
-      this.#lastError = undefined
-    } catch (error) {
+    } catch {
       // Keep the changes pending: the next change or flush tries again.
-      this.#lastError = error as Error
     }
   }
 

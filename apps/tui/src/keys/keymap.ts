@@ -209,10 +209,6 @@ export type Command = keyof typeof keymap
 
 export const commands = Object.keys(keymap) as Command[]
 
-export function spec(command: Command): CommandSpec {
-  return keymap[command]
-}
-
 /** Commands of one context, in keymap order. */
 export function commandsIn(context: Context): Command[] {
   return commands.filter((command) => keymap[command].context === context)

@@ -1,5 +1,4 @@
 import {
-  type ContactField,
   type ContactFieldName,
   type ContactValues,
   contactField,
@@ -19,10 +18,6 @@ export type FormValues = { [K in Exclude<FieldName, 'tags'>]: string } & { tags:
 export type FormValue = string | string[]
 
 export const fieldNames: readonly FieldName[] = contactFields.map((field) => field.name)
-
-export function field(name: FieldName): ContactField {
-  return contactField(name)
-}
 
 export function emptyForm(): FormValues {
   const form = Object.fromEntries(fieldNames.map((name) => [name, ''])) as Record<string, FormValue>
@@ -74,21 +69,22 @@ export function formatMoney(amount: number): string {
   return format.format(amount)
 }
 
-export interface ParsedForm {
+interface ParsedForm {
   values: ContactValues
   /** Problems the text has before the schema can even look at it (a price that is not a number). */
   problems: Partial<Record<FieldName, string>>
 }
 
 /** Form text → write-model values. Every field is present (text fields as `''` when empty) except an empty price. */
-export function fromForm(form: FormValues): ParsedForm {
+function fromForm(form: FormValues): ParsedForm {
   const values: Record<string, unknown> = {}
   const problems: Partial<Record<FieldName, string>> = {}
   for (const name of fieldNames) {
     if (name === 'tags') values.tags = [...form.tags]
     else if (name === 'price') {
       const amount = parseMoney(form.price)
-      if (Number.isNaN(amount)) problems.price = `${field('price').label}: must be an amount like 450000 or $450,000`
+      if (Number.isNaN(amount))
+        problems.price = `${contactField('price').label}: must be an amount like 450000 or $450,000`
       else if (amount !== undefined) values.price = amount
     } else values[name] = form[name]
   }
@@ -125,7 +121,7 @@ export function formErrors(base: FormValues, values: FormValues): Partial<Record
     const problem = parsed.problems[name]
     if (problem) errors[name] = problem
     else if (name === 'price' && parsed.values.price === undefined) {
-      errors.price = `${field('price').label}: cannot be cleared; enter 0 instead`
+      errors.price = `${contactField('price').label}: cannot be cleared; enter 0 instead`
     } else {
       const message = validateField(name, parsed.values[name])
       if (message) errors[name] = message

@@ -54,6 +54,13 @@ export function cursorRow(rows: readonly Row[], cursor: number): number {
 
 export type MultilineOp = LineOp | 'up' | 'down' | 'pageUp' | 'pageDown' | 'newline'
 
+const MULTILINE_ONLY: ReadonlySet<MultilineOp> = new Set(['up', 'down', 'pageUp', 'pageDown', 'newline'])
+
+/** Whether a single-line buffer can apply the operation too (moving between rows cannot). */
+export function isLineOp(op: MultilineOp): op is LineOp {
+  return !MULTILINE_ONLY.has(op)
+}
+
 function moveVertically(state: MultilineState, rows: readonly Row[], delta: number): MultilineState {
   const cursor = clamp(state.value, state.cursor)
   const index = cursorRow(rows, cursor)

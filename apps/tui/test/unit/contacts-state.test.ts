@@ -4,12 +4,11 @@ import {
   type ContactsState,
   contactsReducer,
   initialContacts,
-  searchQueries,
-  stagesSeen,
-  toRow,
   visibleRows,
   wantsNextPage,
-} from '../../src/state/contacts.js'
+} from '../../src/state/contacts/list.js'
+import { stagesSeen, toRow } from '../../src/state/contacts/rows.js'
+import { searchQueries } from '../../src/state/contacts/search.js'
 
 const person = (n: number, over: Partial<Person> = {}): Person => ({
   id: `contact${String(n).padStart(4, '0')}`,
@@ -88,9 +87,9 @@ describe('contacts reducer', () => {
   it('clamps the selection', () => {
     let s = loaded(3, false)
     s = contactsReducer(s, { type: 'move', delta: 10 })
-    expect(s.selected).toBe(2)
+    expect(s.highlighted).toBe(2)
     s = contactsReducer(s, { type: 'move', delta: -10 })
-    expect(s.selected).toBe(0)
+    expect(s.highlighted).toBe(0)
   })
 
   it('shows search results for the current query only', () => {

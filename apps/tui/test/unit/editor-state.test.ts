@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { findConflicts, rebase } from '../../src/state/conflict.js'
-import {
-  checkReview,
-  createEditor,
-  dirtyFields,
-  type EditorAction,
-  type EditorState,
-  editorErrors,
-  editorPatch,
-  editorReducer,
-} from '../../src/state/editor.js'
-import { emptyForm, type FormValues, formatMoney, parseMoney, toForm } from '../../src/state/form.js'
+import { findConflicts, rebase } from '../../src/state/editor/conflict.js'
+import { type EditorAction, editorReducer } from '../../src/state/editor/editor.js'
+import { checkReview } from '../../src/state/editor/save.js'
+import { dirtyFields, editorErrors } from '../../src/state/editor/selectors.js'
+import { createEditor, type EditorState } from '../../src/state/editor/state.js'
+import { emptyForm, type FormValues, formatMoney, parseMoney, patchOf, toForm } from '../../src/state/form.js'
 
 const base: FormValues = toForm({
   firstName: 'Ada',
@@ -23,6 +17,8 @@ const base: FormValues = toForm({
 })
 
 const run = (state: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, state)
+/** The minimal patch a save would send. */
+const patch = (state: EditorState) => patchOf(state.base, state.values)
 const editor = () => createEditor({ contactId: 'jd79abc123def', title: 'Ada Lovelace', base })
 
 describe('form values', () => {
@@ -54,7 +50,7 @@ describe('editor reducer', () => {
     )
     // The price reads as the same amount, so it is not a change.
     expect(dirtyFields(s)).toEqual(['firstName', 'city'])
-    expect(editorPatch(s)).toEqual({ firstName: 'Ada M.', city: 'London' })
+    expect(patch(s)).toEqual({ firstName: 'Ada M.', city: 'London' })
   })
 
   it('sends a cleared text field as an empty string and cleared tags as an empty list', () => {
@@ -63,7 +59,7 @@ describe('editor reducer', () => {
       { type: 'edit', field: 'background', value: '', kind: 'delete' },
       { type: 'edit', field: 'tags', value: [], kind: 'replace' },
     )
-    expect(editorPatch(s)).toEqual({ background: '', tags: [] })
+    expect(patch(s)).toEqual({ background: '', tags: [] })
   })
 
   it('validates changed fields from the schema, naming the field', () => {
@@ -206,7 +202,7 @@ describe('conflicts', () => {
     s = run(s, { type: 'conflictChoose', side: 'theirs' }, { type: 'conflictApply' })
     expect(s.save.phase).toBe('review')
     expect(s.base).toEqual(theirs)
-    expect(editorPatch(s)).toEqual({ lastName: 'King' })
+    expect(patch(s)).toEqual({ lastName: 'King' })
   })
 
   it('treats an empty form as having no values', () => {

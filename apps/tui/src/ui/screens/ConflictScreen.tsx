@@ -1,6 +1,6 @@
 import { contactField } from '@cc/schema'
 import { Box, Text } from 'ink'
-import type { ConflictState } from '../../state/conflict.js'
+import type { ConflictState } from '../../state/editor/conflict.js'
 import { describeValue, spokenValue } from '../../state/form.js'
 import { useTheme } from '../theme.js'
 

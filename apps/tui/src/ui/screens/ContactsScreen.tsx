@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink'
 import { type ReactNode, useRef } from 'react'
-import { type ContactRow, type ContactsState, searchQueries, visibleRows } from '../../state/contacts.js'
+import { type ContactsState, visibleRows } from '../../state/contacts/list.js'
+import type { ContactRow } from '../../state/contacts/rows.js'
+import { searchQueries } from '../../state/contacts/search.js'
 import { Spinner } from '../components/Spinner.js'
 import { TextLine } from '../components/TextLine.js'
 import { useTheme } from '../theme.js'
@@ -64,8 +66,8 @@ export function ContactsScreen({ contacts, searchCursor, width, height }: Props)
   const columns = columnsFor(width)
   const listHeight = Math.max(1, height - 4)
   let top = Math.min(topRef.current, Math.max(0, rows.length - listHeight))
-  if (contacts.selected < top) top = contacts.selected
-  if (contacts.selected >= top + listHeight) top = contacts.selected - listHeight + 1
+  if (contacts.highlighted < top) top = contacts.highlighted
+  if (contacts.highlighted >= top + listHeight) top = contacts.highlighted - listHeight + 1
   topRef.current = top
   const shown = rows.slice(top, top + listHeight)
   const query = contacts.query.trim()
@@ -86,7 +88,9 @@ export function ContactsScreen({ contacts, searchCursor, width, height }: Props)
   else
     footer = (
       <Text color={theme.color('muted')}>
-        {rows.length === 0 ? 'No contacts' : `${contacts.selected + 1} of ${rows.length}${contacts.hasMore ? '+' : ''}`}
+        {rows.length === 0
+          ? 'No contacts'
+          : `${contacts.highlighted + 1} of ${rows.length}${contacts.hasMore ? '+' : ''}`}
       </Text>
     )
 
@@ -109,7 +113,7 @@ export function ContactsScreen({ contacts, searchCursor, width, height }: Props)
       </Text>
       <Box flexDirection="column" height={listHeight} overflow="hidden">
         {shown.map((row, i) => {
-          const selected = top + i === contacts.selected
+          const selected = top + i === contacts.highlighted
           const line = `${selected ? '›' : ' '} ${columns.map((c) => fit(row[c.key], c.width)).join(' ')}`
           return (
             <Text key={row.id} inverse={selected && !contacts.searchFocused} bold={selected} wrap="truncate-end">
@@ -126,13 +130,13 @@ export function ContactsScreen({ contacts, searchCursor, width, height }: Props)
 /** The linear (screen reader) list: the selected contact as a sentence. */
 export function LinearContacts({ contacts }: { contacts: ContactsState }) {
   const rows = visibleRows(contacts)
-  const row = rows[contacts.selected]
+  const row = rows[contacts.highlighted]
   return (
     <Box flexDirection="column">
       <Text>Search: {contacts.query || '(empty)'}</Text>
       <Text>
         {row
-          ? `Contact ${contacts.selected + 1} of ${rows.length}: ${row.name}, ${row.email || 'no email'}, ${row.phone || 'no phone'}, stage ${row.stage || 'none'}.`
+          ? `Contact ${contacts.highlighted + 1} of ${rows.length}: ${row.name}, ${row.email || 'no email'}, ${row.phone || 'no phone'}, stage ${row.stage || 'none'}.`
           : contacts.loading
             ? 'Loading contacts.'
             : 'No contacts.'}

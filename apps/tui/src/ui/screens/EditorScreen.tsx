@@ -1,8 +1,10 @@
 import { type ContactFieldGroup, contactFields } from '@cc/schema'
 import { Box, Text } from 'ink'
 import { type ReactNode, useRef } from 'react'
-import type { StageOption } from '../../state/contacts.js'
-import { dirtyFields, type EditorState, editorErrors, pickerRows } from '../../state/editor.js'
+import type { StageOption } from '../../state/contacts/rows.js'
+import { dirtyFields, editorErrors } from '../../state/editor/selectors.js'
+import { pickerRows } from '../../state/editor/stage-picker.js'
+import type { EditorState } from '../../state/editor/state.js'
 import { describeValue, type FieldName, formatMoney, parseMoney } from '../../state/form.js'
 import { MultilineBox, scrollTop } from '../components/MultilineBox.js'
 import { TextLine } from '../components/TextLine.js'
@@ -71,7 +73,7 @@ export function EditorScreen({ editor, stages, width, height }: Props) {
     }
     const focused = editor.focus === name
     const value = editor.values[name]
-    const error = name === 'tags' && focused && editor.tagProblem ? editor.tagProblem : errors[name]
+    const error = name === 'tags' && focused && editor.tagBox.problem ? editor.tagBox.problem : errors[name]
     const notice = editor.notices[name]
     const marker = focused ? '›' : ' '
     const changed = dirty.has(name) ? '*' : ' '
@@ -150,15 +152,15 @@ export function EditorScreen({ editor, stages, width, height }: Props) {
             {tags.map((tag, i) => (
               <Text key={tag}>
                 {i > 0 ? ' ' : ''}
-                {focused && editor.tagSelected === i ? <Text inverse underline>{`[${tag} ✗]`}</Text> : `[${tag}]`}
+                {focused && editor.tagBox.selected === i ? <Text inverse underline>{`[${tag} ✗]`}</Text> : `[${tag}]`}
               </Text>
             ))}
             {focused ? (
               <Text>
                 {tags.length > 0 ? ' ' : ''}
                 <TextLine
-                  value={editor.tagInput.value}
-                  cursor={editor.tagInput.cursor}
+                  value={editor.tagBox.input.value}
+                  cursor={editor.tagBox.input.cursor}
                   focused
                   width={Math.max(8, valueWidth - tags.join('   ').length)}
                 />

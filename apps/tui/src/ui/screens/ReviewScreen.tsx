@@ -1,6 +1,7 @@
 import { contactField } from '@cc/schema'
 import { Box, Text } from 'ink'
-import { dirtyFields, type EditorState } from '../../state/editor.js'
+import { dirtyFields } from '../../state/editor/selectors.js'
+import type { EditorState } from '../../state/editor/state.js'
 import { describeValue, spokenValue } from '../../state/form.js'
 import { Spinner } from '../components/Spinner.js'
 import { useTheme } from '../theme.js'

@@ -1,64 +1,7 @@
-import { ContactId, type Person, type SearchPeopleQuery } from '@cc/schema'
-import { displayLine } from '../text/sanitize.js'
+import type { Person } from '@cc/schema'
+import { type ContactRow, toRow } from './rows.js'
 
-/** A contact as one list row: every text cleaned of control sequences. */
-export interface ContactRow {
-  id: string
-  name: string
-  email: string
-  phone: string
-  stage: string
-  stageId: string
-  tags: string
-  updated: string
-}
-
-const primary = (items: readonly { value: string; isPrimary?: boolean | null }[] | undefined) =>
-  (items ?? []).find((item) => item.isPrimary === true)?.value ?? items?.[0]?.value ?? ''
-
-export function toRow(person: Person): ContactRow {
-  const name =
-    displayLine(person.fullName) || displayLine([person.firstName, person.lastName].filter(Boolean).join(' '))
-  return {
-    id: displayLine(person.id),
-    name: name || '(no name)',
-    email: displayLine(primary(person.emails)),
-    phone: displayLine(primary(person.phones)),
-    stage: displayLine(person.stageName) || displayLine(person.stageId),
-    stageId: displayLine(person.stageId),
-    tags: displayLine(person.tags),
-    updated: displayLine(person.updatedAt ?? person.createdAt).slice(0, 10),
-  }
-}
-
-export interface StageOption {
-  id: string
-  name: string
-}
-
-/** Stages seen on loaded contacts: the API has no endpoint that lists them. */
-export function stagesSeen(rows: readonly ContactRow[]): StageOption[] {
-  const byId = new Map<string, string>()
-  for (const row of rows) if (row.stageId && !byId.has(row.stageId)) byId.set(row.stageId, row.stage)
-  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
-}
-
-/**
- * Which searches a query needs. The API matches an id and an email exactly, a phone normalised and
- * a name fuzzily (two characters or more); what the person typed decides which of these can match.
- */
-export function searchQueries(input: string): SearchPeopleQuery[] {
-  const q = input.trim()
-  if (q === '') return []
-  if (q.includes('@')) return [{ email: q }]
-  const digits = q.replace(/\D/g, '')
-  if (/^[+\d\s().-]+$/.test(q) && digits.length >= 3) return [{ phone: q }]
-  const queries: SearchPeopleQuery[] = []
-  if (ContactId.safeParse(q).success) queries.push({ id: q })
-  if (q.length >= 2) queries.push({ name: q })
-  return queries
-}
-
+/** The contacts list: the pages loaded so far, the search, and the highlighted row. */
 export interface ContactsState {
   /** Increases on reload, so a page requested before it is dropped when it arrives. */
   generation: number
@@ -69,7 +12,11 @@ export interface ContactsState {
   error?: string
   /** The list was loaded at least once. */
   loaded: boolean
-  selected: number
+  /**
+   * The highlighted row, an index into `visibleRows`. (Not "selected": a multi-select for bulk
+   * actions would sit beside it as a set of contact ids, which survives paging and searching.)
+   */
+  highlighted: number
   /** The search box text; empty means the full list. */
   query: string
   searchFocused: boolean
@@ -84,7 +31,7 @@ export type ContactsAction =
   | { type: 'pageRequested' }
   | { type: 'pageLoaded'; generation: number; people: Person[]; nextCursor?: string | null; hasMore: boolean }
   | { type: 'pageFailed'; generation: number; message: string }
-  | { type: 'select'; index: number }
+  | { type: 'highlight'; index: number }
   | { type: 'move'; delta: number }
   | { type: 'focusSearch'; focused: boolean }
   | { type: 'queryChanged'; query: string }
@@ -100,7 +47,7 @@ export const initialContacts: ContactsState = {
   hasMore: true,
   loading: false,
   loaded: false,
-  selected: 0,
+  highlighted: 0,
   query: '',
   searchFocused: false,
   searching: false,
@@ -127,7 +74,7 @@ const clampIndex = (index: number, length: number) => Math.max(0, Math.min(Math.
 /** Whether the list should fetch its next page: the selection is near the end and there is more. */
 export function wantsNextPage(state: ContactsState, lookahead = 10): boolean {
   if (state.query.trim() !== '' || state.loading || !state.hasMore || state.error) return false
-  return !state.loaded || state.selected >= state.rows.length - lookahead
+  return !state.loaded || state.highlighted >= state.rows.length - lookahead
 }
 
 function dedupe(rows: ContactRow[]): ContactRow[] {
@@ -150,16 +97,16 @@ export function contactsReducer(state: ContactsState, action: ContactsAction): C
         hasMore: action.hasMore && Boolean(action.nextCursor),
         loading: false,
         loaded: true,
-        selected: clampIndex(state.selected, rows.length),
+        highlighted: clampIndex(state.highlighted, rows.length),
       }
     }
     case 'pageFailed':
       if (action.generation !== state.generation) return state
       return { ...state, loading: false, error: action.message }
-    case 'select':
-      return { ...state, selected: clampIndex(action.index, visibleRows(state).length) }
+    case 'highlight':
+      return { ...state, highlighted: clampIndex(action.index, visibleRows(state).length) }
     case 'move':
-      return { ...state, selected: clampIndex(state.selected + action.delta, visibleRows(state).length) }
+      return { ...state, highlighted: clampIndex(state.highlighted + action.delta, visibleRows(state).length) }
     case 'focusSearch':
       return { ...state, searchFocused: action.focused }
     case 'queryChanged': {
@@ -168,7 +115,7 @@ export function contactsReducer(state: ContactsState, action: ContactsAction): C
       return {
         ...state,
         query,
-        selected: 0,
+        highlighted: 0,
         searchError: undefined,
         ...(cleared ? { results: undefined, resultsFor: undefined, searching: false } : {}),
       }
@@ -183,7 +130,7 @@ export function contactsReducer(state: ContactsState, action: ContactsAction): C
         results: dedupe(action.people.map(toRow)),
         resultsFor: action.query,
         searching: false,
-        selected: 0,
+        highlighted: 0,
       }
     case 'searchFailed':
       if (action.query !== state.query.trim()) return state
@@ -198,7 +145,7 @@ export function contactsReducer(state: ContactsState, action: ContactsAction): C
         loading: false,
         loaded: false,
         error: undefined,
-        selected: 0,
+        highlighted: 0,
       }
     case 'contactUpdated': {
       const row = toRow(action.person)

@@ -1,0 +1,88 @@
+import { contactField } from '@cc/schema'
+import { type FieldName, type FormValues, fieldNames, formErrors } from '../form.js'
+import type { ConflictState } from './conflict.js'
+import { leaveField, moveFocus } from './focus.js'
+import { endRun } from './history.js'
+import { dirtyFields } from './selectors.js'
+import type { EditorState } from './state.js'
+
+/** Where saving stands: editing, the review before sending, the request, its failure, or a conflict to resolve. */
+export type SavePhase =
+  | { phase: 'editing' }
+  | { phase: 'review' }
+  | { phase: 'saving' }
+  | { phase: 'failed'; message: string }
+  | { phase: 'conflict'; conflict: ConflictState }
+
+export type SaveAction =
+  | { type: 'review' }
+  | { type: 'back' }
+  | { type: 'saveStarted' }
+  | { type: 'saveSucceeded'; values: FormValues }
+  | { type: 'saveFailed'; message: string }
+  | { type: 'saveRejected'; errors: Partial<Record<string, string>> }
+
+export type ReviewCheck =
+  | { ok: true }
+  | { ok: false; reason: 'unchanged' }
+  | { ok: false; reason: 'invalid'; fields: FieldName[] }
+
+/** Whether Ctrl+S can open the review: something changed and every changed field is valid. */
+export function checkReview(state: EditorState): ReviewCheck {
+  const settled = leaveField(state)
+  const dirty = dirtyFields(settled)
+  if (dirty.length === 0) return { ok: false, reason: 'unchanged' }
+  const errors = formErrors(settled.base, settled.values)
+  const invalid = fieldNames.filter((name) => errors[name])
+  if (invalid.length > 0) return { ok: false, reason: 'invalid', fields: invalid }
+  return { ok: true }
+}
+
+export function saveReducer(state: EditorState, action: SaveAction): EditorState {
+  switch (action.type) {
+    case 'review': {
+      const left = leaveField(state)
+      const settled = { ...left, history: endRun(left.history) }
+      const check = checkReview(settled)
+      if (check.ok) return { ...settled, save: { phase: 'review' }, flash: undefined }
+      if (check.reason === 'unchanged') {
+        return { ...settled, flash: { kind: 'info', text: 'Nothing to save: no field has changed.' } }
+      }
+      const labels = check.fields.map((name) => contactField(name).label).join(', ')
+      return {
+        ...moveFocus(settled, check.fields[0] as FieldName),
+        flash: {
+          kind: 'error',
+          text: `Fix ${check.fields.length === 1 ? 'this field' : 'these fields'} first: ${labels}`,
+        },
+      }
+    }
+    case 'back':
+      return { ...state, save: { phase: 'editing' } }
+    case 'saveStarted':
+      return { ...state, save: { phase: 'saving' } }
+    case 'saveSucceeded':
+      return {
+        ...state,
+        base: action.values,
+        values: action.values,
+        serverErrors: {},
+        notices: {},
+        history: endRun(state.history),
+        save: { phase: 'editing' },
+      }
+    case 'saveFailed':
+      return { ...state, save: { phase: 'failed', message: action.message } }
+    case 'saveRejected': {
+      // The API names fields by their path (`tags.2`): each message goes on its field, others on the contact.
+      const errors: EditorState['serverErrors'] = {}
+      for (const [key, message] of Object.entries(action.errors)) {
+        if (!message) continue
+        const name = key.split('.')[0] as FieldName
+        errors[fieldNames.includes(name) ? name : '*'] ??= message
+      }
+      const first = fieldNames.find((name) => errors[name])
+      return { ...state, serverErrors: errors, focus: first ?? state.focus, save: { phase: 'editing' } }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { changedFields, type FieldName, formErrors } from '../form.js'
+import type { EditorState } from './state.js'
+
+/** The fields whose draft differs from the base, in form order. */
+export function dirtyFields(state: EditorState): FieldName[] {
+  return changedFields(state.base, state.values)
+}
+
+/** Schema errors of changed fields, and errors the API sent back. */
+export function editorErrors(state: EditorState): Partial<Record<FieldName | '*', string>> {
+  return { ...state.serverErrors, ...formErrors(state.base, state.values) }
+}

@@ -1,0 +1,94 @@
+import { contactField } from '@cc/schema'
+import { applyLineOp, insertLine, type LineState } from '../../text/line.js'
+import { isLineOp, type MultilineOp } from '../../text/multiline.js'
+import type { EditorState } from './state.js'
+import { setValue } from './values.js'
+
+/** The tags field's own box: the tag being typed, the highlighted tag, and why the last one was refused. */
+export interface TagBox {
+  /** The tag being typed, not yet added. */
+  input: LineState
+  /** The highlighted tag (for removal), when the box is empty and ←/→ were used. */
+  selected?: number
+  /** A transient problem with the tag being added ("already there"). */
+  problem?: string
+}
+
+export const emptyTagBox: TagBox = { input: { value: '', cursor: 0 } }
+
+export type TagsAction = { type: 'tagAdd' } | { type: 'tagRemove' } | { type: 'tagSelect'; delta: number }
+
+export function tagsReducer(state: EditorState, action: TagsAction): EditorState {
+  switch (action.type) {
+    case 'tagAdd':
+      return addTag(state)
+    case 'tagRemove':
+      return removeTag(state)
+    case 'tagSelect': {
+      const tags = state.values.tags
+      if (state.tagBox.input.value !== '' || tags.length === 0) return state
+      const last = tags.length - 1
+      const from = state.tagBox.selected ?? (action.delta < 0 ? last + 1 : -1)
+      const index = from + action.delta
+      return { ...state, tagBox: { ...state.tagBox, selected: index < 0 || index > last ? undefined : index } }
+    }
+  }
+}
+
+/** Typing goes into the box (one line), and ends any highlight or refusal. */
+export function insertTagText(state: EditorState, text: string): EditorState {
+  return { ...state, tagBox: { input: insertLine(state.tagBox.input, text) } }
+}
+
+export function editTagText(state: EditorState, op: MultilineOp): EditorState {
+  if (!isLineOp(op)) return state
+  return { ...state, tagBox: { ...state.tagBox, input: applyLineOp(state.tagBox.input, op), problem: undefined } }
+}
+
+/** Leaving the field adds the tag still in the box when it is valid, and empties the box either way. */
+export function leaveTags(state: EditorState): EditorState {
+  const committed = state.tagBox.input.value.trim() ? addTag(state) : state
+  return { ...committed, tagBox: emptyTagBox }
+}
+
+/** Add the typed tag, if it is a valid new one; otherwise say why under the field. */
+function addTag(state: EditorState): EditorState {
+  const tag = state.tagBox.input.value.trim()
+  if (!tag) return state
+  const meta = contactField('tags')
+  const tags = state.values.tags
+  let problem: string | undefined
+  if (tags.some((existing) => existing.toLowerCase() === tag.toLowerCase())) {
+    problem = `${meta.label}: "${tag}" is already there`
+  } else if (meta.maxItems !== undefined && tags.length >= meta.maxItems) {
+    problem = `${meta.label}: at most ${meta.maxItems} tags (remove one first)`
+  } else if (meta.itemMaxLength !== undefined && tag.length > meta.itemMaxLength) {
+    problem = `${meta.label}: a tag can be at most ${meta.itemMaxLength} characters (you have ${tag.length})`
+  } else if (tag.includes(',')) {
+    problem = `${meta.label}: a tag cannot contain a comma`
+  }
+  if (problem) return { ...state, tagBox: { ...state.tagBox, problem } }
+  return { ...setValue(state, 'tags', [...tags, tag], 'replace'), tagBox: emptyTagBox }
+}
+
+/** Remove the highlighted tag, or the last one; only while nothing is typed in the box. */
+function removeTag(state: EditorState): EditorState {
+  const tags = state.values.tags
+  const { selected } = state.tagBox
+  if (state.tagBox.input.value !== '' || tags.length === 0) return state
+  const index = selected ?? tags.length - 1
+  const removed = setValue(
+    state,
+    'tags',
+    tags.filter((_, i) => i !== index),
+    'replace',
+  )
+  const remaining = tags.length - 1
+  return {
+    ...removed,
+    tagBox: {
+      ...removed.tagBox,
+      selected: selected === undefined || remaining === 0 ? undefined : Math.min(index, remaining - 1),
+    },
+  }
+}
