@@ -1,6 +1,7 @@
 import { Box, Text, useApp } from 'ink'
 import { useCallback, useEffect, useState } from 'react'
 import type { DraftStore } from '../drafts/draft-store.js'
+import { keyLabel } from '../keys/format.js'
 import { toKeyPresses } from '../keys/keypress.js'
 import { type ContactsState, withFirstPage } from '../state/contacts/list.js'
 import { HintBar } from '../ui/components/HintBar.js'
@@ -120,7 +121,7 @@ export function App({
       <Box flexDirection="column" paddingX={2} paddingY={1}>
         <Spinner label={`Connecting to ${phase.target}…`} />
         <Text> </Text>
-        <Text>q or Ctrl+C to quit</Text>
+        <Text>{`${keyLabel('startup.quit')} or ${keyLabel('app.quit')} to quit`}</Text>
       </Box>
     )
   }

@@ -13,11 +13,14 @@ import { type FormValues, toForm } from '../state/form.js'
 import { HintBar } from '../ui/components/HintBar.js'
 import { Spinner } from '../ui/components/Spinner.js'
 import { Toast } from '../ui/components/StatusLine.js'
+import { multilineHeight, multilineWidth } from '../ui/fields/MultilineField.js'
+import { unsavedLabel } from '../ui/labels.js'
 import { ConflictScreen, LinearConflict } from '../ui/screens/ConflictScreen.js'
 import { ContactsScreen, LinearContacts } from '../ui/screens/ContactsScreen.js'
 import { QuitGuard, RestorePrompt } from '../ui/screens/Dialogs.js'
-import { backgroundHeight, backgroundWidth, EditorScreen, LinearEditor } from '../ui/screens/EditorScreen.js'
+import { EditorScreen } from '../ui/screens/EditorScreen.js'
 import { HelpScreen } from '../ui/screens/HelpScreen.js'
+import { LinearEditor } from '../ui/screens/LinearEditor.js'
 import { LinearReview, ReviewScreen } from '../ui/screens/ReviewScreen.js'
 import { useTheme } from '../ui/theme.js'
 import { describeError } from './describe-error.js'
@@ -311,8 +314,8 @@ export function Main({ session, drafts, env, initial }: MainProps) {
         key,
         editor,
         {
-          backgroundWidth: backgroundWidth(width),
-          backgroundRows: backgroundHeight(bodyHeight, true),
+          backgroundWidth: multilineWidth(width),
+          backgroundRows: multilineHeight(bodyHeight, true),
         },
         stages,
       )
@@ -404,7 +407,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
 
   const title =
     view.name === 'editor' && editor
-      ? `${editor.title} · ${dirty.length === 0 ? 'no changes' : `${dirty.length} unsaved ${dirty.length === 1 ? 'change' : 'changes'}`}`
+      ? `${editor.title} · ${dirty.length === 0 ? 'no changes' : unsavedLabel(dirty.length)}`
       : 'Contacts'
 
   return (
@@ -431,7 +434,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
           <Text color={errors > 0 ? theme.color('error') : theme.color('muted')} wrap="truncate-end">
             {dirty.length === 0
               ? 'No unsaved changes'
-              : `* ${dirty.length} unsaved ${dirty.length === 1 ? 'change' : 'changes'} (kept as a draft until saved)`}
+              : `* ${unsavedLabel(dirty.length)} (kept as a draft until saved)`}
             {errors > 0 ? ` · ✗ ${errors} ${errors === 1 ? 'field needs' : 'fields need'} fixing` : ''}
           </Text>
         ) : null}

@@ -149,16 +149,16 @@ export function editorKeys(
     const op = (o: 'up' | 'down' | 'pageUp' | 'pageDown' | 'newline'): Intent[] => [
       editor({ type: 'textOp', op: o, width: layout.backgroundWidth, pageRows: layout.backgroundRows }),
     ]
-    switch (commandFor('background', key)) {
-      case 'background.newline':
+    switch (commandFor('multiline', key)) {
+      case 'multiline.newline':
         return op('newline')
-      case 'background.up':
+      case 'multiline.up':
         return row === 0 ? [editor({ type: 'focusPrevious' })] : op('up')
-      case 'background.down':
+      case 'multiline.down':
         return row === rows.length - 1 ? [editor({ type: 'focusNext' })] : op('down')
-      case 'background.pageUp':
+      case 'multiline.pageUp':
         return op('pageUp')
-      case 'background.pageDown':
+      case 'multiline.pageDown':
         return op('pageDown')
     }
   }

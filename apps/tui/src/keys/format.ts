@@ -30,8 +30,22 @@ export function formatBinding(binding: string): string {
   return [...mods, keyName].join('+')
 }
 
-export function formatKeys(command: Command): string {
+function formatKeys(command: Command): string {
   return keymap[command].keys.map(formatBinding).join(', ')
+}
+
+/** The key a screen names for a command ("Press r to retry"): its first binding, as the hint bar shows it. */
+export function keyLabel(command: Command): string {
+  return formatBinding(keymap[command].keys[0] as string)
+}
+
+// Key names a screen reader says in a sentence (it spells "Esc" as letters).
+const spoken: Record<string, string> = { Esc: 'Escape', PgUp: 'Page Up', PgDn: 'Page Down' }
+
+/** `keyLabel` for the linear layout's sentences: "Press Enter to save, Escape to go back." */
+export function spokenKeyLabel(command: Command): string {
+  const label = keyLabel(command)
+  return spoken[label] ?? label
 }
 
 export interface Hint {

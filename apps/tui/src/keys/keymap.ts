@@ -11,7 +11,7 @@ export const contexts = {
   search: 'Search box',
   editor: 'Editor',
   text: 'Text fields',
-  background: 'Background (multi-line)',
+  multiline: 'Background (multi-line)',
   tags: 'Tags',
   stage: 'Stage field',
   stagePicker: 'Stage picker',
@@ -113,16 +113,16 @@ export const keymap = {
   'text.deleteToStart': { context: 'text', keys: ['ctrl+u'], description: 'Delete to the start of the line' },
   'text.deleteToEnd': { context: 'text', keys: ['ctrl+k'], description: 'Delete to the end of the line' },
 
-  // Background
-  'background.newline': { context: 'background', keys: ['enter'], description: 'New line' },
-  'background.up': { context: 'background', keys: ['up'], description: 'Line up (leaves the field on the first line)' },
-  'background.down': {
-    context: 'background',
+  // Multi-line text (the background)
+  'multiline.newline': { context: 'multiline', keys: ['enter'], description: 'New line' },
+  'multiline.up': { context: 'multiline', keys: ['up'], description: 'Line up (leaves the field on the first line)' },
+  'multiline.down': {
+    context: 'multiline',
     keys: ['down'],
     description: 'Line down (leaves the field on the last line)',
   },
-  'background.pageUp': { context: 'background', keys: ['pageup'], description: 'Scroll a page up' },
-  'background.pageDown': { context: 'background', keys: ['pagedown'], description: 'Scroll a page down' },
+  'multiline.pageUp': { context: 'multiline', keys: ['pageup'], description: 'Scroll a page up' },
+  'multiline.pageDown': { context: 'multiline', keys: ['pagedown'], description: 'Scroll a page down' },
 
   // Tags
   'tags.add': { context: 'tags', keys: ['enter', ','], description: 'Add the typed tag', hint: 'add tag' },

@@ -7,7 +7,8 @@ import { createEditor, type EditorState } from '../../src/state/editor/state.js'
 import { toForm } from '../../src/state/form.js'
 import { HintBar } from '../../src/ui/components/HintBar.js'
 import { ConflictScreen, LinearConflict } from '../../src/ui/screens/ConflictScreen.js'
-import { EditorScreen, LinearEditor } from '../../src/ui/screens/EditorScreen.js'
+import { EditorScreen } from '../../src/ui/screens/EditorScreen.js'
+import { LinearEditor } from '../../src/ui/screens/LinearEditor.js'
 import { LinearReview } from '../../src/ui/screens/ReviewScreen.js'
 import { createTheme, ThemeProvider, wantsColor } from '../../src/ui/theme.js'
 
@@ -35,7 +36,7 @@ describe('editor screen', () => {
   it('has a linear layout for screen readers', () => {
     const { lastFrame } = render(withTheme(<LinearEditor editor={editor} />, false))
     expect(lastFrame()).toContain('Field 3 of 14: Email. Value: nope. Changed.')
-    expect(lastFrame()).toContain('1 unsaved changes.')
+    expect(lastFrame()).toContain('1 unsaved change.')
   })
 })
 

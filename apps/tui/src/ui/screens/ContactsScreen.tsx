@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink'
 import { type ReactNode, useRef } from 'react'
+import { keyLabel } from '../../keys/format.js'
 import { type ContactsState, visibleRows } from '../../state/contacts/list.js'
 import type { ContactRow } from '../../state/contacts/rows.js'
 import { searchQueries } from '../../state/contacts/search.js'
@@ -22,7 +23,7 @@ interface Column {
 }
 
 /** Columns that fit the width: name, email and phone always; stage, tags and updated as room allows. */
-export function columnsFor(width: number): Column[] {
+function columnsFor(width: number): Column[] {
   const room = width - 2
   const columns: Column[] = [
     { key: 'name', title: 'Name', width: 22 },
@@ -83,7 +84,12 @@ export function ContactsScreen({ contacts, searchCursor, width, height }: Props)
     footer = <Text color={theme.color('error')}>✗ {contacts.searchError}</Text>
   else if (searching)
     footer = <Text color={theme.color('muted')}>{rows.length} found (the API returns at most 10)</Text>
-  else if (contacts.error) footer = <Text color={theme.color('error')}>✗ {contacts.error} · r to retry</Text>
+  else if (contacts.error)
+    footer = (
+      <Text color={theme.color('error')}>
+        ✗ {contacts.error} · {keyLabel('list.refresh')} to retry
+      </Text>
+    )
   else if (contacts.loading) footer = <Spinner label={contacts.loaded ? 'Loading more…' : 'Loading contacts…'} />
   else
     footer = (
@@ -105,7 +111,7 @@ export function ContactsScreen({ contacts, searchCursor, width, height }: Props)
           cursor={searchCursor}
           focused={contacts.searchFocused}
           width={Math.max(10, width - 12)}
-          placeholder="press / to search by name, email, phone or id"
+          placeholder={`press ${keyLabel('list.search')} to search by name, email, phone or id`}
         />
       </Box>
       <Text bold wrap="truncate-end">

@@ -2,7 +2,9 @@ import { contactField } from '@cc/schema'
 import { Box, Text } from 'ink'
 import type { ReactNode } from 'react'
 import type { Draft } from '../../drafts/draft-store.js'
+import { keyLabel } from '../../keys/format.js'
 import { changedFields } from '../../state/form.js'
+import { unsavedLabel } from '../labels.js'
 import { useTheme } from '../theme.js'
 
 function Dialog({ title, children, width }: { title: string; children: ReactNode; width: number }) {
@@ -23,16 +25,16 @@ function Dialog({ title, children, width }: { title: string; children: ReactNode
 
 export function QuitGuard({ count, width }: { count: number; width: number }) {
   return (
-    <Dialog title={`You have ${count} unsaved ${count === 1 ? 'change' : 'changes'}.`} width={width}>
-      <Text>s review and save them</Text>
-      <Text>d discard them</Text>
-      <Text>Esc keep editing</Text>
+    <Dialog title={`You have ${unsavedLabel(count)}.`} width={width}>
+      <Text>{`${keyLabel('guard.save')} review and save them`}</Text>
+      <Text>{`${keyLabel('guard.discard')} discard them`}</Text>
+      <Text>{`${keyLabel('guard.keep')} keep editing`}</Text>
     </Dialog>
   )
 }
 
 /** "3 minutes ago" */
-export function ago(iso: string, now = Date.now()): string {
+function ago(iso: string, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000))
   if (seconds < 60) return `${seconds} s ago`
   const minutes = Math.round(seconds / 60)
@@ -51,9 +53,9 @@ export function RestorePrompt({ draft, width }: { draft: Draft; width: number })
         {fields.join(', ')}.
       </Text>
       <Text> </Text>
-      <Text>r restore the draft (a save still checks for newer changes on the server)</Text>
-      <Text>d discard it and edit the saved contact</Text>
-      <Text>Esc back to the list</Text>
+      <Text>{`${keyLabel('restore.restore')} restore the draft (a save still checks for newer changes on the server)`}</Text>
+      <Text>{`${keyLabel('restore.discard')} discard it and edit the saved contact`}</Text>
+      <Text>{`${keyLabel('restore.cancel')} back to the list`}</Text>
     </Dialog>
   )
 }
@@ -76,9 +78,11 @@ export function StartupError({
       <Text> </Text>
       <Text wrap="wrap">{message}</Text>
       <Text> </Text>
-      <Text>r try again</Text>
-      {canUseSandbox ? <Text>s open the local sandbox (demo data) instead</Text> : null}
-      <Text>q quit</Text>
+      <Text>{`${keyLabel('startup.retry')} try again`}</Text>
+      {canUseSandbox ? (
+        <Text>{`${keyLabel('startup.sandbox')} open the local sandbox (demo data) instead`}</Text>
+      ) : null}
+      <Text>{`${keyLabel('startup.quit')} quit`}</Text>
     </Box>
   )
 }

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink'
-import { helpSections } from '../../keys/format.js'
+import { helpSections, keyLabel } from '../../keys/format.js'
 import { useTheme } from '../theme.js'
 
 /** Every key binding, from the keymap, as lines (so it scrolls by line). */
-export function helpLines(): { text: string; heading: boolean }[] {
+function helpLines(): { text: string; heading: boolean }[] {
   const lines: { text: string; heading: boolean }[] = []
   for (const section of helpSections()) {
     if (section.rows.length === 0) continue
@@ -22,7 +22,8 @@ export function HelpScreen({ top, height }: { top: number; height: number }) {
       <Text bold>
         Keys{' '}
         <Text color={theme.color('muted')}>
-          ({start + 1}–{Math.min(lines.length, start + height - 1)} of {lines.length}, ↑/↓ to scroll)
+          ({start + 1}–{Math.min(lines.length, start + height - 1)} of {lines.length}, {keyLabel('help.up')}/
+          {keyLabel('help.down')} to scroll)
         </Text>
       </Text>
       {lines.slice(start, start + height - 1).map((line, i) => (

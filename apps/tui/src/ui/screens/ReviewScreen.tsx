@@ -1,9 +1,11 @@
 import { contactField } from '@cc/schema'
 import { Box, Text } from 'ink'
+import { keyLabel, spokenKeyLabel } from '../../keys/format.js'
 import { dirtyFields } from '../../state/editor/selectors.js'
 import type { EditorState } from '../../state/editor/state.js'
 import { describeValue, spokenValue } from '../../state/form.js'
 import { Spinner } from '../components/Spinner.js'
+import { plural } from '../labels.js'
 import { useTheme } from '../theme.js'
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text)
@@ -16,9 +18,7 @@ export function ReviewScreen({ editor, width, height }: { editor: EditorState; w
   const valueWidth = Math.max(10, Math.floor((width - 20) / 2))
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold>
-        Review {changed.length} {changed.length === 1 ? 'change' : 'changes'} to {editor.title}
-      </Text>
+      <Text bold>{`Review ${plural(changed.length, 'change')} to ${editor.title}`}</Text>
       <Text color={theme.color('muted')}>Only these fields are sent, in one request.</Text>
       <Box flexDirection="column" marginTop={1} flexGrow={1} overflow="hidden">
         {changed.map((name) => (
@@ -44,10 +44,12 @@ export function ReviewScreen({ editor, width, height }: { editor: EditorState; w
             <Text color={theme.color('error')} wrap="truncate-end">
               ✗ {save.message}
             </Text>
-            <Text>Press r to retry, Esc to go back to editing. Your draft is kept.</Text>
+            <Text>{`Press ${keyLabel('review.retry')} to retry, ${keyLabel('review.back')} to go back to editing. Your draft is kept.`}</Text>
           </>
         ) : null}
-        {save.phase === 'review' ? <Text>Press Enter to save, Esc to go back.</Text> : null}
+        {save.phase === 'review' ? (
+          <Text>{`Press ${keyLabel('review.confirm')} to save, ${keyLabel('review.back')} to go back.`}</Text>
+        ) : null}
       </Box>
     </Box>
   )
@@ -60,8 +62,7 @@ export function LinearReview({ editor }: { editor: EditorState }) {
   return (
     <Box flexDirection="column">
       <Text>
-        Review {changed.length} {changed.length === 1 ? 'change' : 'changes'} to {editor.title}. Only these fields are
-        sent, in one request.
+        Review {plural(changed.length, 'change')} to {editor.title}. Only these fields are sent, in one request.
       </Text>
       {changed.map((name, i) => (
         <Text key={name}>
@@ -71,9 +72,16 @@ export function LinearReview({ editor }: { editor: EditorState }) {
       ))}
       {save.phase === 'saving' ? <Text>Saving. Checking for changes on the server first.</Text> : null}
       {save.phase === 'failed' ? (
-        <Text>Not saved: {save.message} Press r to retry, Escape to go back to editing. Your draft is kept.</Text>
+        <Text>
+          Not saved: {save.message} Press {spokenKeyLabel('review.retry')} to retry, {spokenKeyLabel('review.back')} to
+          go back to editing. Your draft is kept.
+        </Text>
       ) : null}
-      {save.phase === 'review' ? <Text>Press Enter to save, Escape to go back.</Text> : null}
+      {save.phase === 'review' ? (
+        <Text>
+          Press {spokenKeyLabel('review.confirm')} to save, {spokenKeyLabel('review.back')} to go back.
+        </Text>
+      ) : null}
     </Box>
   )
 }
