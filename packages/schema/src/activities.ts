@@ -1,33 +1,44 @@
-import { z } from 'zod'
-import { tooLong } from './messages.js'
+import * as z from 'zod'
+import { worded } from './messages.js'
+import { namedSchemas } from './named-schemas.js'
 import { ResourceId } from './primitives.js'
 
-export const ActivityType = z.enum(['call', 'email', 'note', 'meeting', 'sms', 'activity'])
+export const ActivityType = z.enum(['call', 'email', 'note', 'meeting', 'sms', 'activity'], worded)
 export type ActivityType = z.infer<typeof ActivityType>
 
-export const ActivityDirection = z.enum(['inbound', 'outbound'])
+export const ActivityDirection = z.enum(['inbound', 'outbound'], worded)
 export type ActivityDirection = z.infer<typeof ActivityDirection>
 
 /** Body of `POST /v1/activities` (a note is an activity of type `note`). */
-export const CreateActivityInput = z.strictObject({
-  personId: ResourceId,
-  type: ActivityType,
-  channel: z.string().optional(),
-  direction: ActivityDirection.optional(),
-  content: z.string().max(5000, tooLong).optional(),
-})
+export const CreateActivityInput = z
+  .strictObject(
+    {
+      personId: ResourceId,
+      type: ActivityType,
+      channel: z.string(worded).optional(),
+      direction: ActivityDirection.optional(),
+      content: z.string(worded).max(5000, worded).optional(),
+    },
+    worded,
+  )
+  .register(namedSchemas, { id: 'CreateActivityInput' })
 export type CreateActivityInput = z.infer<typeof CreateActivityInput>
 
 /** `data` of `POST /v1/activities`. */
-export const Activity = z.looseObject({
-  id: z.string(),
-  personId: z.string(),
-  type: z.string(),
-  createdAt: z.string(),
-  channel: z.string().nullish(),
-  direction: z.string().nullish(),
-  content: z.string().nullish(),
-  agentName: z.string().nullish(),
-  starred: z.boolean().nullish(),
-})
+export const Activity = z
+  .looseObject(
+    {
+      id: z.string(worded),
+      personId: z.string(worded),
+      type: z.string(worded),
+      createdAt: z.string(worded),
+      channel: z.string(worded).nullish(),
+      direction: z.string(worded).nullish(),
+      content: z.string(worded).nullish(),
+      agentName: z.string(worded).nullish(),
+      starred: z.boolean(worded).nullish(),
+    },
+    worded,
+  )
+  .register(namedSchemas, { id: 'Activity' })
 export type Activity = z.infer<typeof Activity>

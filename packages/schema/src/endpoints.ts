@@ -1,6 +1,8 @@
+import * as z from 'zod'
 import type * as core from 'zod/v4/core'
 import { CreateActivityInput } from './activities.js'
 import { CreateDealInput, DealPathParams, MoveDealInput, UpdateDealInput } from './deals.js'
+import { worded } from './messages.js'
 import {
   ContactPathParams,
   CreateContactInput,
@@ -9,6 +11,7 @@ import {
   SearchPeopleQuery,
   UpdateContactInput,
 } from './people.js'
+import { IdempotencyKey } from './primitives.js'
 import {
   CreateActivityResponse,
   CreateDealResponse,
@@ -36,12 +39,12 @@ export interface Endpoint {
   params?: core.$ZodType
   query?: core.$ZodType
   body?: core.$ZodType
-  /** Success status and body. `POST /people` answers 201 when it creates and 200 when it updates. */
+  /** Success status and body. `POST /people` answers `status` (201) when it creates and `alternateStatus` (200) when it updates. */
   status: number
   alternateStatus?: number
   response: core.$ZodType
-  /** Header names the operation reads besides Authorization. */
-  headers?: readonly string[]
+  /** Headers the operation reads besides Authorization, by name: optional ones are `.optional()`. */
+  headers?: z.ZodObject
   /** Present in the SDK, not in the API reference pages. */
   undocumented?: boolean
 }
@@ -90,7 +93,15 @@ export const endpoints = {
     status: 201,
     alternateStatus: 200,
     response: UpsertContactResponse,
-    headers: ['Idempotency-Key'],
+    headers: z.object(
+      {
+        'Idempotency-Key': IdempotencyKey.optional().meta({
+          description:
+            'Makes a retry safe: the same key with the same body replays the first response; with a different body it is a 409.',
+        }),
+      },
+      worded,
+    ),
   },
   updatePerson: {
     method: 'PUT',

@@ -1,75 +1,66 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type * as core from 'zod/v4/core'
+import { worded } from './messages.js'
+import { namedSchemas } from './named-schemas.js'
 
 /** `meta` on every response. */
-export const Meta = z.looseObject({
-  requestId: z.string(),
-  timestamp: z.string(),
-  version: z.string(),
-})
+export const Meta = z
+  .looseObject({ requestId: z.string(worded), timestamp: z.string(worded), version: z.string(worded) }, worded)
+  .register(namedSchemas, { id: 'Meta' })
 export type Meta = z.infer<typeof Meta>
 
 /** `meta` on a paginated list: adds the page count and the cursor to the next page. */
 export const ListMeta = Meta.extend({
-  count: z.number().int().min(0),
-  hasMore: z.boolean(),
-  nextCursor: z.string().nullish(),
-})
+  count: z.number(worded).int(worded).min(0, worded),
+  hasMore: z.boolean(worded),
+  nextCursor: z.string(worded).nullish(),
+}).register(namedSchemas, { id: 'ListMeta' })
 export type ListMeta = z.infer<typeof ListMeta>
 
 /** `{ meta, data }`: the envelope of every response that returns data. */
-export const DataEnvelope = <T extends core.$ZodType>(data: T) => z.looseObject({ meta: Meta, data })
+export const DataEnvelope = <T extends core.$ZodType>(data: T) => z.looseObject({ meta: Meta, data }, worded)
 export type DataEnvelope<T> = { meta: Meta; data: T }
 
 /** `{ meta, data }` of a paginated list. */
-export const ListEnvelope = <T extends core.$ZodType>(item: T) => z.looseObject({ meta: ListMeta, data: z.array(item) })
+export const ListEnvelope = <T extends core.$ZodType>(item: T) =>
+  z.looseObject({ meta: ListMeta, data: z.array(item, worded) }, worded)
 export type ListEnvelope<T> = { meta: ListMeta; data: T[] }
 
 /** `{ meta, success, message }`: updates and moves return no data. */
-export const SuccessEnvelope = z.looseObject({
-  meta: Meta,
-  success: z.boolean(),
-  message: z.string().optional(),
-})
+export const SuccessEnvelope = z
+  .looseObject({ meta: Meta, success: z.boolean(worded), message: z.string(worded).optional() }, worded)
+  .register(namedSchemas, { id: 'SuccessEnvelope' })
 export type SuccessEnvelope = z.infer<typeof SuccessEnvelope>
 
 /** One problem with one field of a request. `path` is the field path, empty for the whole body. */
-export const ApiIssue = z.looseObject({
-  path: z.array(z.union([z.string(), z.number()])),
-  message: z.string(),
-})
+export const ApiIssue = z
+  .looseObject(
+    {
+      path: z.array(z.union([z.string(worded), z.number(worded)], worded), worded),
+      message: z.string(worded),
+    },
+    worded,
+  )
+  .register(namedSchemas, { id: 'ApiIssue' })
 export type ApiIssue = z.infer<typeof ApiIssue>
-
-/** Machine-readable error codes the sandbox sends (a real server may send others). */
-export const ErrorCode = z.enum([
-  'bad_request',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'method_not_allowed',
-  'conflict',
-  'payload_too_large',
-  'unsupported_media_type',
-  'validation_failed',
-  'rate_limited',
-  'internal_error',
-  'service_unavailable',
-])
-export type ErrorCode = z.infer<typeof ErrorCode>
 
 /**
  * The error body. The API docs define none, so this is the one the sandbox sends:
  * `{ meta, success: false, error: { code, message, issues? } }`.
  */
-export const ApiErrorBody = z.looseObject({
-  meta: Meta,
-  success: z.literal(false),
-  error: z.looseObject({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(ApiIssue).optional(),
-  }),
-})
+export const ApiErrorBody = z
+  .looseObject(
+    {
+      meta: Meta,
+      success: z.literal(false, worded),
+      error: z.looseObject(
+        { code: z.string(worded), message: z.string(worded), issues: z.array(ApiIssue, worded).optional() },
+        worded,
+      ),
+    },
+    worded,
+  )
+  .register(namedSchemas, { id: 'ApiErrorBody' })
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>
 
 /** What any error body, of any shape, tells us: the best code, message, request id and field issues we can find. */

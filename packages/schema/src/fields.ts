@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { type ContactFieldName, contactFieldSchemas } from './people.js'
 import { formatTags } from './tags.js'
 
@@ -89,9 +89,4 @@ export function contactField<N extends ContactFieldName>(name: N): ContactField<
   const field = byName.get(name)
   if (!field) throw new TypeError(`Unknown contact field "${String(name)}"`)
   return field as ContactField<N>
-}
-
-/** The label of a writable contact field, or `undefined` for any other name. */
-export function contactFieldLabel(name: string): string | undefined {
-  return byName.get(name as ContactFieldName)?.label
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { describe, expect, it } from 'vitest'
-import { buildOpenApiDocument, type Endpoint, endpoints } from './index.js'
+import * as contract from './index.js'
+import { buildOpenApiDocument, type Endpoint, endpoints, errorCodes, namedSchemas } from './index.js'
 
 const shippedPath = new URL('../openapi.json', import.meta.url)
 const document = buildOpenApiDocument()
@@ -84,6 +85,22 @@ describe('buildOpenApiDocument', () => {
     expect(deref(document.components.responses.MethodNotAllowed).headers).toHaveProperty('Allow')
   })
 
+  it('answers every error code of the table with the status it gives, saying the code', () => {
+    const responses = operations[0]?.operation.responses as Record<string, unknown>
+    for (const [code, { status, description }] of Object.entries(errorCodes)) {
+      expect(deref(responses[String(status)]).description, code).toBe(`${description} \`error.code\`: \`${code}\`.`)
+    }
+  })
+
+  it('names each component after the schema registered with that name, in name order', () => {
+    const names = Object.keys(document.components.schemas)
+    expect(names).toEqual([...names].sort())
+    for (const name of names) {
+      const schema = (contract as Record<string, unknown>)[name]
+      expect(namedSchemas.get(schema as never)?.id, name).toBe(name)
+    }
+  })
+
   it('describes path, query and header parameters from the schemas', () => {
     const update = document.paths['/people/{id}']?.put as { parameters: unknown[] }
     expect(update.parameters).toEqual([
@@ -103,6 +120,12 @@ describe('buildOpenApiDocument', () => {
     expect(upsert.parameters.map(deref)).toEqual([
       expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
     ])
+    expect(deref(upsert.parameters[0]).schema).toEqual({
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      pattern: '^[\\x21-\\x7e]+$',
+    })
     expect(document.paths['/people/search']?.get?.description).toContain(
       'Needs at least one of `id`, `email`, `phone`, `name`.',
     )

@@ -1,23 +1,24 @@
-import { z } from 'zod'
-import { NOT_EMPTY_MESSAGE, tooLong } from './messages.js'
+import * as z from 'zod'
+import { messages, worded } from './messages.js'
+import { namedSchemas } from './named-schemas.js'
 import { ContactId, Email, Money, Phone, QueryBoolean, ResourceId, StateCode, Tags, ZipCode } from './primitives.js'
 
 /**
  * The writable fields of a contact, each exactly as the Update contact docs constrain it.
- * Shared by `UpdateContactInput` (all optional: PUT is a partial update) and `CreateContactInput`.
+ * `UpdateContactInput` and `CreateContactInput` are these fields, every one optional.
  * `title`, `description` and `examples` are the field's label, help and example in forms and in the
  * OpenAPI document; the limits are read from the checks themselves.
  */
 export const contactFieldSchemas = {
   firstName: z
-    .string()
-    .min(1, NOT_EMPTY_MESSAGE)
-    .max(100, tooLong)
+    .string(worded)
+    .min(1, worded)
+    .max(100, worded)
     .meta({ title: 'First name', description: 'Given name.', examples: ['John'] }),
   lastName: z
-    .string()
-    .min(1, NOT_EMPTY_MESSAGE)
-    .max(100, tooLong)
+    .string(worded)
+    .min(1, worded)
+    .max(100, worded)
     .meta({ title: 'Last name', description: 'Family name.', examples: ['Doe'] }),
   email: Email.meta({
     title: 'Email',
@@ -30,8 +31,8 @@ export const contactFieldSchemas = {
     examples: ['+15551234567'],
   }),
   source: z
-    .string()
-    .max(100, tooLong)
+    .string(worded)
+    .max(100, worded)
     .meta({ title: 'Source', description: 'Where the lead came from.', examples: ['Website Signup'] }),
   stage: ResourceId.meta({
     title: 'Stage',
@@ -44,12 +45,12 @@ export const contactFieldSchemas = {
     examples: [450000],
   }),
   timeframe: z
-    .string()
-    .max(100, tooLong)
+    .string(worded)
+    .max(100, worded)
     .meta({ title: 'Timeframe', description: 'When the contact plans to buy or sell.', examples: ['3-6 months'] }),
   background: z
-    .string()
-    .max(5000, tooLong)
+    .string(worded)
+    .max(5000, worded)
     .meta({
       title: 'Background',
       description: 'Free-form notes about the contact.',
@@ -61,12 +62,12 @@ export const contactFieldSchemas = {
     examples: [['VIP', 'Hot Lead']],
   }),
   street: z
-    .string()
-    .max(200, tooLong)
+    .string(worded)
+    .max(200, worded)
     .meta({ title: 'Street', description: 'Street address.', examples: ['123 Main St'] }),
   city: z
-    .string()
-    .max(100, tooLong)
+    .string(worded)
+    .max(100, worded)
     .meta({ title: 'City', description: 'City.', examples: ['Austin'] }),
   state: StateCode.meta({
     title: 'State',
@@ -83,44 +84,29 @@ export const contactFieldSchemas = {
 export type ContactFieldName = keyof typeof contactFieldSchemas
 export const contactFieldNames = Object.keys(contactFieldSchemas) as ContactFieldName[]
 
-const optionalFields = {
-  firstName: contactFieldSchemas.firstName.optional(),
-  lastName: contactFieldSchemas.lastName.optional(),
-  email: contactFieldSchemas.email.optional(),
-  phone: contactFieldSchemas.phone.optional(),
-  source: contactFieldSchemas.source.optional(),
-  stage: contactFieldSchemas.stage.optional(),
-  price: contactFieldSchemas.price.optional(),
-  timeframe: contactFieldSchemas.timeframe.optional(),
-  background: contactFieldSchemas.background.optional(),
-  tags: contactFieldSchemas.tags.optional(),
-  street: contactFieldSchemas.street.optional(),
-  city: contactFieldSchemas.city.optional(),
-  state: contactFieldSchemas.state.optional(),
-  zipCode: contactFieldSchemas.zipCode.optional(),
-}
-
 /**
  * The writable fields of a contact, every one optional, unknown fields rejected: the values a form
  * edits and the shape of a patch, without the rule that a patch must change something.
  */
-export const ContactValues = z.strictObject(optionalFields)
+export const ContactValues = z.strictObject(contactFieldSchemas, worded).partial()
 export type ContactValues = z.infer<typeof ContactValues>
 
-export const EMPTY_PATCH_MESSAGE = 'must change at least one field'
+/** A rule about the whole contact is checked once every field is valid: `{ nickname }` is an unknown field, not an empty patch. */
+const onlyValidFields = (payload: z.core.ParsePayload): boolean => payload.issues.length === 0
 
 /**
  * Body of `PUT /v1/people/{id}`: a partial update. Every field is optional, unknown fields are
  * rejected, and an empty patch is rejected (it would change nothing).
  */
 export const UpdateContactInput = ContactValues.refine((patch) => Object.keys(patch).length > 0, {
-  error: EMPTY_PATCH_MESSAGE,
+  error: messages.emptyPatch,
+  when: onlyValidFields,
 })
   // JSON Schema cannot see a refinement: say the same rule in its own words.
   .meta({ minProperties: 1 })
+  .register(namedSchemas, { id: 'UpdateContactInput' })
 export type UpdateContactInput = z.infer<typeof UpdateContactInput>
 
-export const CREATE_NEEDS_MESSAGE = 'needs at least a first name, last name, email or phone'
 /** A new contact needs at least one of these fields. */
 export const CREATE_NEEDS_ONE_OF = [
   'firstName',
@@ -135,84 +121,103 @@ export const CREATE_NEEDS_ONE_OF = [
  */
 export const CreateContactInput = ContactValues.refine(
   (input) => CREATE_NEEDS_ONE_OF.some((name) => input[name] !== undefined),
-  { error: CREATE_NEEDS_MESSAGE },
-).meta({ anyOf: CREATE_NEEDS_ONE_OF.map((name) => ({ required: [name] })) })
+  { error: messages.createNeeds, when: onlyValidFields },
+)
+  .meta({ anyOf: CREATE_NEEDS_ONE_OF.map((name) => ({ required: [name] })) })
+  .register(namedSchemas, { id: 'CreateContactInput' })
 export type CreateContactInput = z.infer<typeof CreateContactInput>
 
-export const PersonEmail = z.looseObject({
-  value: z.string(),
-  type: z.string().nullish(),
-  isPrimary: z.boolean().nullish(),
-})
+export const PersonEmail = z
+  .looseObject(
+    {
+      value: z.string(worded),
+      type: z.string(worded).nullish(),
+      isPrimary: z.boolean(worded).nullish(),
+    },
+    worded,
+  )
+  .register(namedSchemas, { id: 'PersonEmail' })
 export type PersonEmail = z.infer<typeof PersonEmail>
 
-export const PersonPhone = z.looseObject({
-  value: z.string(),
-  type: z.string().nullish(),
-  isPrimary: z.boolean().nullish(),
-  status: z.string().nullish(),
-  isBad: z.boolean().nullish(),
-})
+export const PersonPhone = z
+  .looseObject(
+    {
+      value: z.string(worded),
+      type: z.string(worded).nullish(),
+      isPrimary: z.boolean(worded).nullish(),
+      status: z.string(worded).nullish(),
+      isBad: z.boolean(worded).nullish(),
+    },
+    worded,
+  )
+  .register(namedSchemas, { id: 'PersonPhone' })
 export type PersonPhone = z.infer<typeof PersonPhone>
 
 /**
  * A contact as the API returns it (the read model). Forward compatible: unknown fields pass
  * through. Fields missing from some documented examples are optional.
  */
-export const Person = z.looseObject({
-  id: z.string(),
-  firstName: z.string().nullish(),
-  lastName: z.string().nullish(),
-  fullName: z.string().nullish(),
-  emails: z.array(PersonEmail),
-  phones: z.array(PersonPhone),
-  assignedAgentId: z.string().nullish(),
-  assignedAgentName: z.string().nullish(),
-  assignedAgentEmail: z.string().nullish(),
-  stageId: z.string().nullish(),
-  stageName: z.string().nullish(),
-  source: z.string().nullish(),
-  /** Comma + space joined, e.g. `"VIP, Hot Lead"`. Use `parseTags` for an array. */
-  tags: z.string().nullish(),
-  price: z.number().nullish(),
-  timeframe: z.string().nullish(),
-  background: z.string().nullish(),
-  relationship: z.boolean().nullish(),
-  street: z.string().nullish(),
-  city: z.string().nullish(),
-  state: z.string().nullish(),
-  zipCode: z.string().nullish(),
-  createdAt: z.string(),
-  updatedAt: z.string().nullish(),
-})
+export const Person = z
+  .looseObject(
+    {
+      id: z.string(worded),
+      firstName: z.string(worded).nullish(),
+      lastName: z.string(worded).nullish(),
+      fullName: z.string(worded).nullish(),
+      emails: z.array(PersonEmail, worded),
+      phones: z.array(PersonPhone, worded),
+      assignedAgentId: z.string(worded).nullish(),
+      assignedAgentName: z.string(worded).nullish(),
+      assignedAgentEmail: z.string(worded).nullish(),
+      stageId: z.string(worded).nullish(),
+      stageName: z.string(worded).nullish(),
+      source: z.string(worded).nullish(),
+      /** Comma + space joined, e.g. `"VIP, Hot Lead"`. Use `parseTags` for an array. */
+      tags: z.string(worded).nullish(),
+      price: z.number(worded).nullish(),
+      timeframe: z.string(worded).nullish(),
+      background: z.string(worded).nullish(),
+      relationship: z.boolean(worded).nullish(),
+      street: z.string(worded).nullish(),
+      city: z.string(worded).nullish(),
+      state: z.string(worded).nullish(),
+      zipCode: z.string(worded).nullish(),
+      createdAt: z.string(worded),
+      updatedAt: z.string(worded).nullish(),
+    },
+    worded,
+  )
+  .register(namedSchemas, { id: 'Person' })
 export type Person = z.infer<typeof Person>
 
 /** Query of `GET /v1/people`. Values arrive as strings in a URL, so numbers are coerced. */
-export const ListPeopleQuery = z.strictObject({
-  limit: z.coerce
-    .number<number | string>()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(100, 'must be at most 100')
-    .default(10),
-  cursor: z.string().min(1, NOT_EMPTY_MESSAGE).optional(),
-})
+export const ListPeopleQuery = z.strictObject(
+  {
+    limit: z.coerce.number<number | string>(worded).int(worded).min(1, worded).max(100, worded).default(10),
+    cursor: z.string(worded).min(1, worded).optional(),
+  },
+  worded,
+)
 export type ListPeopleQuery = z.input<typeof ListPeopleQuery>
-
-export const SEARCH_NEEDS_MESSAGE = 'needs at least one of id, email, phone or name'
 
 /** A search needs at least one of these criteria. */
 export const SEARCH_NEEDS_ONE_OF = ['id', 'email', 'phone', 'name'] as const
 
 /** Query of `GET /v1/people/search`: at least one criterion. */
 export const SearchPeopleQuery = z
-  .strictObject({
-    id: z.string().min(1, NOT_EMPTY_MESSAGE).optional(),
-    email: z.string().min(1, NOT_EMPTY_MESSAGE).max(255, tooLong).optional(),
-    phone: z.string().min(1, NOT_EMPTY_MESSAGE).max(32, tooLong).optional(),
-    name: z.string().trim().min(2, 'must be at least 2 characters').max(200, tooLong).optional(),
+  .strictObject(
+    {
+      id: z.string(worded).min(1, worded).optional(),
+      email: z.string(worded).min(1, worded).max(255, worded).optional(),
+      phone: z.string(worded).min(1, worded).max(32, worded).optional(),
+      name: z.string(worded).trim().min(2, worded).max(200, worded).optional(),
+    },
+    worded,
+  )
+  .refine((q) => SEARCH_NEEDS_ONE_OF.some((name) => q[name] !== undefined), {
+    error: messages.searchNeeds,
+    when: onlyValidFields,
   })
-  .refine((q) => SEARCH_NEEDS_ONE_OF.some((name) => q[name] !== undefined), { error: SEARCH_NEEDS_MESSAGE })
   .meta({ anyOf: SEARCH_NEEDS_ONE_OF.map((name) => ({ required: [name] })) })
 export type SearchPeopleQuery = z.infer<typeof SearchPeopleQuery>
 
@@ -220,25 +225,25 @@ export type SearchPeopleQuery = z.infer<typeof SearchPeopleQuery>
 export const SEARCH_MAX_RESULTS = 10
 
 /** Query of `DELETE /v1/people/{id}`: `permanent=true` deletes for good, otherwise the contact moves to trash. */
-export const DeleteContactQuery = z.strictObject({
-  permanent: z.union([z.boolean(), QueryBoolean]).default(false),
-})
+export const DeleteContactQuery = z.strictObject(
+  {
+    permanent: z.union([z.boolean(worded), QueryBoolean], { error: messages.type('boolean') }).default(false),
+  },
+  worded,
+)
 export type DeleteContactQuery = z.input<typeof DeleteContactQuery>
 
 /** `data` of `POST /v1/people`. */
-export const UpsertContactResult = z.looseObject({
-  created: z.boolean(),
-  id: z.string(),
-  person: Person,
-})
+export const UpsertContactResult = z
+  .looseObject({ created: z.boolean(worded), id: z.string(worded), person: Person }, worded)
+  .register(namedSchemas, { id: 'UpsertContactResult' })
 export type UpsertContactResult = z.infer<typeof UpsertContactResult>
 
 /** `data` of `DELETE /v1/people/{id}`. */
-export const DeleteContactResult = z.looseObject({
-  deleted: z.boolean(),
-  permanent: z.boolean(),
-})
+export const DeleteContactResult = z
+  .looseObject({ deleted: z.boolean(worded), permanent: z.boolean(worded) }, worded)
+  .register(namedSchemas, { id: 'DeleteContactResult' })
 export type DeleteContactResult = z.infer<typeof DeleteContactResult>
 
-export const ContactPathParams = z.strictObject({ id: ContactId })
+export const ContactPathParams = z.strictObject({ id: ContactId }, worded)
 export type ContactPathParams = z.infer<typeof ContactPathParams>

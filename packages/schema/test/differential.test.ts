@@ -2,8 +2,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import ajvFormats from 'ajv-formats'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
-import * as contract from './index.js'
+import * as z from 'zod'
+import * as contract from '../src/index.js'
 
 /**
  * Differential test: the zod schemas and the JSON Schemas of the OpenAPI document must judge every

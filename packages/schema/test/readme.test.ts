@@ -11,7 +11,7 @@ const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => ma
 
 // Inside the package, so `zod` resolves as it does for a user.
 const workDir = new URL('../node_modules/.cache/readme-examples/', import.meta.url)
-const source = fileURLToPath(new URL('./index.ts', import.meta.url))
+const source = fileURLToPath(new URL('../src/index.ts', import.meta.url))
 const openapi = fileURLToPath(new URL('../openapi.json', import.meta.url))
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }))

@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import * as core from 'zod/v4/core'
-import * as contract from './index.js'
+import * as contract from '../src/index.js'
+import { allMessages, isZodDefault } from './zod-defaults.js'
 
 /** Every zod schema the package exports, by name. */
 const schemas = (Object.entries(contract) as [string, unknown][]).filter(
@@ -44,8 +45,10 @@ describe('validation never throws anything but a ZodError', () => {
         if (!result.success) {
           expect(result.error, name).toBeInstanceOf(core.$ZodError)
           expect(() => schema.parse(value)).toThrow(z.ZodError)
-          // and the error always reads as field messages
+          // and the error always reads as field messages, in our words
           expect(Object.keys(contract.fieldErrors(result.error)).length).toBeGreaterThan(0)
+          for (const message of allMessages(result.error.issues))
+            expect(isZodDefault(message), `${name}: ${message}`).toBe(false)
         }
       }),
       { numRuns: 3000 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EMPTY_PATCH_MESSAGE, UpdateContactInput } from './index.js'
+import { messages, UpdateContactInput } from './index.js'
 
 /**
  * Every constraint of the Update contact docs, at its limit and one past it. The numbers are the
@@ -91,9 +91,9 @@ describe('UpdateContactInput at its documented limits', () => {
       expectInvalid({ price }, ['price'], 'must be 0 or more'),
     )
     it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('rejects %d (not finite)', (price) =>
-      expectInvalid({ price }, ['price'], /expected number/),
+      expectInvalid({ price }, ['price'], 'must be a number'),
     )
-    it('rejects a numeric string', () => expectInvalid({ price: '100' }, ['price'], /expected number/))
+    it('rejects a numeric string', () => expectInvalid({ price: '100' }, ['price'], 'must be a number'))
   })
 
   describe('tags (at most 20, each 1 to 50 characters)', () => {
@@ -110,7 +110,7 @@ describe('UpdateContactInput at its documented limits', () => {
       expectInvalid({ tags: ['a', 'b', ''] }, ['tags', 2], 'must not be empty')
     })
     it('fails with a comma-joined string (the read form)', () =>
-      expectInvalid({ tags: 'VIP, Hot Lead' }, ['tags'], /expected array/))
+      expectInvalid({ tags: 'VIP, Hot Lead' }, ['tags'], 'must be a list'))
   })
 
   describe('state (at most 2 characters, ^[A-Z]{2}$)', () => {
@@ -149,7 +149,7 @@ describe('UpdateContactInput as a whole', () => {
       zipCode: '78701',
     }))
 
-  it('rejects an empty patch at the root', () => expectInvalid({}, [], EMPTY_PATCH_MESSAGE))
+  it('rejects an empty patch at the root', () => expectInvalid({}, [], messages.emptyPatch))
 
   it('rejects an unknown field at the root, naming it', () => {
     const result = UpdateContactInput.safeParse({ city: 'Austin', nickname: 'Al' })
@@ -163,7 +163,7 @@ describe('UpdateContactInput as a whole', () => {
     expect(result.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['stageId', 'emails'] })
   })
 
-  it.each([null, [], 'city', 42])('rejects %j as a body', (body) => expectInvalid(body, [], /expected object/))
+  it.each([null, [], 'city', 42])('rejects %j as a body', (body) => expectInvalid(body, [], 'must be an object'))
 
   it('reports every bad field, not only the first', () => {
     const result = UpdateContactInput.safeParse({ firstName: '', state: 'ca', tags: [''] })

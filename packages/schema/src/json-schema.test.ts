@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import * as z from 'zod'
+import { namedJsonSchemas, refOrSchema, toJsonSchema } from './json-schema.js'
+
+const setup = () => {
+  const registry = z.registry<{ id: string }>()
+  const Item = z.object({ name: z.string() }).register(registry, { id: 'Item' })
+  const List = z.object({ items: z.array(Item), count: z.number().default(0) }).register(registry, { id: 'List' })
+  const Input = z.object({ count: z.number().default(0) }).register(registry, { id: 'Input' })
+  return { registry, Item, List, Input }
+}
+
+describe('toJsonSchema', () => {
+  it('writes named schemas inside another as $refs, and the schema itself in full', () => {
+    const { registry, List } = setup()
+    expect(toJsonSchema(List, { registry, refPrefix: '#/c/', io: 'output' })).toEqual({
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/c/Item' } },
+        count: { type: 'number', default: 0 },
+      },
+      required: ['items', 'count'],
+      additionalProperties: false,
+    })
+  })
+
+  it('gives a $ref for a named schema and the JSON Schema of any other', () => {
+    const { registry, Item } = setup()
+    const options = { registry, refPrefix: '#/c/', io: 'input' } as const
+    expect(refOrSchema(Item, options)).toEqual({ $ref: '#/c/Item' })
+    expect(refOrSchema(z.array(Item), options)).toEqual({ type: 'array', items: { $ref: '#/c/Item' } })
+  })
+
+  it('throws on what JSON Schema cannot say, rather than writing {}', () => {
+    const { registry } = setup()
+    expect(() => toJsonSchema(z.date(), { registry, refPrefix: '#/c/', io: 'output' })).toThrow()
+  })
+})
+
+describe('namedJsonSchemas', () => {
+  it('converts every named schema, in name order, each read as it says', () => {
+    const { registry } = setup()
+    const schemas = namedJsonSchemas({
+      registry,
+      refPrefix: '#/c/',
+      ioOf: (id) => (id === 'Input' ? 'input' : 'output'),
+    })
+    expect(Object.keys(schemas)).toEqual(['Input', 'Item', 'List'])
+    // A default makes a field optional to send and always present in what is returned.
+    expect(schemas.Input?.required).toBeUndefined()
+    expect(schemas.List?.required).toEqual(['items', 'count'])
+    expect(schemas.List?.properties).toMatchObject({ items: { items: { $ref: '#/c/Item' } } })
+    for (const schema of Object.values(schemas)) expect(schema).not.toHaveProperty('$id')
+  })
+})

@@ -1,0 +1,47 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import * as z from 'zod'
+import { type Endpoint, endpoints } from '../src/index.js'
+import { allMessages, isZodDefault } from './zod-defaults.js'
+
+/**
+ * Every message a request schema gives is ours: nothing a person reads comes from zod's English defaults, whatever
+ * was sent, so no code anywhere has to reword them.
+ */
+const requestSchemas = new Map(
+  Object.entries(endpoints as Record<string, Endpoint>).flatMap(([name, endpoint]) =>
+    (['params', 'query', 'body', 'headers'] as const).flatMap((part) => {
+      const schema = endpoint[part]
+      return schema ? [[`${name}.${part}`, schema] as const] : []
+    }),
+  ),
+)
+
+const anyValue = fc.oneof(
+  fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true }),
+  fc.dictionary(
+    fc.constantFrom('id', 'email', 'firstName', 'tags', 'price', 'limit', 'permanent', 'title', 'Idempotency-Key'),
+    fc.oneof(fc.jsonValue(), fc.string(), fc.array(fc.string()), fc.double()),
+  ),
+)
+
+describe('request schemas speak only our words', () => {
+  it('covers every part of every endpoint', () => {
+    expect([...requestSchemas.keys()]).toEqual(
+      expect.arrayContaining(['updatePerson.body', 'listPeople.query', 'getPerson.params', 'upsertPerson.headers']),
+    )
+  })
+
+  it('on any value', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...requestSchemas.keys()), anyValue, (name, value) => {
+        const result = z.safeParse(requestSchemas.get(name) as z.ZodType, value)
+        for (const message of result.success ? [] : allMessages(result.error.issues)) {
+          expect(isZodDefault(message), `${name}: ${message}`).toBe(false)
+          expect(message.length, name).toBeGreaterThan(0)
+        }
+      }),
+      { numRuns: 3000 },
+    )
+  })
+})
