@@ -1,3 +1,4 @@
+import { type ClientErrorName, errorCodes } from '@cc/schema'
 import { describe, expect, it } from 'vitest'
 import {
   ApiError,
@@ -43,6 +44,25 @@ describe('error classes by status', () => {
     expect(error).toMatchObject({ status, code, requestId: 'req_42', method: 'GET', path: '/people/jd79abc123def' })
     expect(error.message).toBe(`${status} ${code}: Something specific (GET /people/jd79abc123def, request req_42)`)
     expect(error.body).toEqual(errorBody(code, 'Something specific', 'req_42'))
+  })
+
+  it('every code of the table in @cc/schema becomes the class it names', async () => {
+    const classes: Record<ClientErrorName, unknown> = {
+      ApiError,
+      BadRequestError,
+      AuthenticationError,
+      PermissionDeniedError,
+      NotFoundError,
+      ConflictError,
+      UnprocessableEntityError,
+      RateLimitError,
+      InternalServerError,
+    }
+    for (const [code, { status, clientError }] of Object.entries(errorCodes)) {
+      const error = await failure(() => json(status, errorBody(code, 'From the table', 'req_t')))
+      expect(error.constructor, code).toBe(classes[clientError])
+      expect(error.code).toBe(code)
+    }
   })
 
   it('any other status is a plain ApiError', async () => {

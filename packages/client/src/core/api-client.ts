@@ -1,8 +1,16 @@
 import type { HttpMethod, Meta } from '@cc/schema'
+import { summarizeFieldErrors } from '@cc/schema'
 import type * as core from 'zod/v4/core'
 import { raceSignal, sleep } from './abort.js'
 import { discardBody, readBody } from './body.js'
-import { type RequestOptions, RequestOptionsSchema, type ResolvedConfig } from './config.js'
+import {
+  INVALID_HEADERS,
+  optionError,
+  optionErrors,
+  type RequestOptions,
+  RequestOptionsSchema,
+  type ResolvedConfig,
+} from './config.js'
 import { connectionError } from './connection-error.js'
 import { errorFromResponse } from './error-from-response.js'
 import {
@@ -14,7 +22,6 @@ import {
   TimeoutError,
   ValidationError,
 } from './errors.js'
-import { describeFieldErrors, toFieldErrors } from './issues.js'
 import { redactHeaders } from './logger.js'
 import { RateLimitGate } from './rate-limit-gate.js'
 import { readSuccess } from './read-success.js'
@@ -265,17 +272,13 @@ function isEmpty(options: RequestOptions): boolean {
 function checkRequestOptions(options: RequestOptions): void {
   const checked = RequestOptionsSchema.safeParse(options)
   if (!checked.success) {
-    const fieldErrors = toFieldErrors(checked.error.issues)
-    throw new ValidationError(
-      `Invalid request options: ${describeFieldErrors(fieldErrors)}`,
-      checked.error.issues,
-      fieldErrors,
-    )
+    const errors = optionErrors(checked.error.issues)
+    throw new ValidationError(`Invalid request options: ${summarizeFieldErrors(errors)}`, checked.error.issues, errors)
   }
   try {
     if (options.headers) new Headers(options.headers)
   } catch {
-    const fieldErrors = { headers: 'headers: must be valid HTTP header names and values' }
-    throw new ValidationError(`Invalid request options: ${describeFieldErrors(fieldErrors)}`, [], fieldErrors)
+    const errors = optionError('headers', INVALID_HEADERS)
+    throw new ValidationError(`Invalid request options: ${summarizeFieldErrors(errors)}`, [], errors)
   }
 }

@@ -1,7 +1,13 @@
-import { DEFAULT_BASE_URL } from '@cc/schema'
-import { z } from 'zod'
-import { ValidationError } from './errors.js'
-import { describeFieldErrors, toFieldErrors } from './issues.js'
+import {
+  DEFAULT_BASE_URL,
+  type FieldErrorOptions,
+  fieldErrors,
+  messages,
+  summarizeFieldErrors,
+  worded,
+} from '@cc/schema'
+import * as z from 'zod'
+import { type FieldErrors, ValidationError } from './errors.js'
 import { isLogLevel, LevelLogger, LOG_LEVELS, type Logger } from './logger.js'
 import { DEFAULT_BACKOFF } from './retry.js'
 import type { FetchFunction } from './transport.js'
@@ -9,77 +15,79 @@ import type { FetchFunction } from './transport.js'
 /** setTimeout's limit: longer delays fire at once. */
 const MAX_TIMER = 2_147_483_647
 
-const milliseconds = (min: number, rule: string) =>
-  z.number().int('must be a whole number of milliseconds').min(min, rule).max(MAX_TIMER)
+const milliseconds = (min: number, rule: typeof worded | string) =>
+  z.number(worded).int(messages.wholeNumberOf('milliseconds')).min(min, rule).max(MAX_TIMER, worded)
 
 const LOOPBACK = /^(localhost|[^.]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i
 
 const isFunction = (value: unknown) => typeof value === 'function'
 
 /** The options of `createClient`. Each has an environment or built-in default. */
-export const ClientOptionsSchema = z.strictObject({
-  /** API key (`ccmd_live_…`). Default: `CC_API_KEY`. Required one way or the other. */
-  apiKey: z
-    .string()
-    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII with no spaces or line breaks (check for a stray newline)')
-    .optional(),
-  /** Default: `CC_BASE_URL`, else `https://api.clientcommander.com/v1`. `http:` only for loopback hosts. */
-  baseUrl: z.string().optional(),
-  /** Milliseconds per attempt, reading the body included. Default 30 000. */
-  timeout: milliseconds(1, 'must be at least 1 ms').optional(),
-  /** Retries after the first attempt. `0` means exactly one attempt. Default 2. */
-  maxRetries: z
-    .number()
-    .int('must be a whole number')
-    .min(0, 'must be 0 or more')
-    .max(10, 'must be at most 10')
-    .optional(),
-  /** The longest server-requested wait (`Retry-After`) the client sleeps through, in ms. Default 60 000. */
-  maxRetryAfter: milliseconds(0, 'must be 0 or more').optional(),
-  /** A web-standard `fetch`: e.g. `sandbox.fetch` to run in-process, or one with a proxy dispatcher. */
-  fetch: z.custom<FetchFunction>(isFunction, 'must be a function').optional(),
-  /** Where log lines go. Default: `console`. */
-  logger: z
-    .custom<Logger>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        ['error', 'warn', 'info', 'debug'].every((level) => isFunction((value as Record<string, unknown>)[level])),
-      'must have error, warn, info and debug methods',
-    )
-    .optional(),
-  /** Default: `CC_LOG`, else `warn`. `info` logs one line per attempt, `debug` adds headers (redacted). */
-  logLevel: z.enum(LOG_LEVELS).optional(),
-  /** Response validation: throw (`strict`), log a warning (`warn`, the default) or skip (`off`). */
-  validate: z.enum(['strict', 'warn', 'off']).optional(),
-  /** Headers sent with every request. `Authorization` is the client's own and cannot be set here. */
-  headers: z.record(z.string(), z.string()).optional(),
-  /** Exponential backoff between retries. Default `{ initialDelay: 500, maxDelay: 8000 }`. */
-  backoff: z
-    .strictObject({
-      initialDelay: milliseconds(0, 'must be 0 or more').optional(),
-      maxDelay: milliseconds(0, 'must be 0 or more').optional(),
-    })
-    .optional(),
-})
+export const ClientOptionsSchema = z.strictObject(
+  {
+    /** API key (`ccmd_live_…`). Default: `CC_API_KEY`. Required one way or the other. */
+    apiKey: z
+      .string(worded)
+      // A header value, like any: what `fetch` sends unchanged.
+      .regex(/^[\x21-\x7e]+$/, `${messages.headerToken} or line breaks (check for a stray newline)`)
+      .optional(),
+    /** Default: `CC_BASE_URL`, else `https://api.clientcommander.com/v1`. `http:` only for loopback hosts. */
+    baseUrl: z.string(worded).optional(),
+    /** Milliseconds per attempt, reading the body included. Default 30 000. */
+    timeout: milliseconds(1, messages.atLeast(1, 'ms')).optional(),
+    /** Retries after the first attempt. `0` means exactly one attempt. Default 2. */
+    maxRetries: z.number(worded).int(worded).min(0, worded).max(10, worded).optional(),
+    /** The longest server-requested wait (`Retry-After`) the client sleeps through, in ms. Default 60 000. */
+    maxRetryAfter: milliseconds(0, worded).optional(),
+    /** A web-standard `fetch`: e.g. `sandbox.fetch` to run in-process, or one with a proxy dispatcher. */
+    fetch: z.custom<FetchFunction>(isFunction, messages.type('function')).optional(),
+    /** Where log lines go. Default: `console`. */
+    logger: z
+      .custom<Logger>(
+        (value) =>
+          typeof value === 'object' &&
+          value !== null &&
+          ['error', 'warn', 'info', 'debug'].every((level) => isFunction((value as Record<string, unknown>)[level])),
+        'must have error, warn, info and debug methods',
+      )
+      .optional(),
+    /** Default: `CC_LOG`, else `warn`. `info` logs one line per attempt, `debug` adds headers (redacted). */
+    logLevel: z.enum(LOG_LEVELS, worded).optional(),
+    /** Response validation: throw (`strict`), log a warning (`warn`, the default) or skip (`off`). */
+    validate: z.enum(['strict', 'warn', 'off'], worded).optional(),
+    /** Headers sent with every request. `Authorization` is the client's own and cannot be set here. */
+    headers: z.record(z.string(worded), z.string(worded), worded).optional(),
+    /** Exponential backoff between retries. Default `{ initialDelay: 500, maxDelay: 8000 }`. */
+    backoff: z
+      .strictObject(
+        { initialDelay: milliseconds(0, worded).optional(), maxDelay: milliseconds(0, worded).optional() },
+        worded,
+      )
+      .optional(),
+  },
+  worded,
+)
 export type ClientOptions = z.input<typeof ClientOptionsSchema>
 
 export type ValidateMode = 'strict' | 'warn' | 'off'
 
 /** Options every call takes. They override the client's for that call only. */
-export const RequestOptionsSchema = z.object({
-  /** Aborts the call at any stage: waiting, sending, reading, or between retries. */
-  signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal').optional(),
-  /** Milliseconds per attempt, reading the body included. */
-  timeout: ClientOptionsSchema.shape.timeout,
-  /** Retries after the first attempt; `0` means one attempt. */
-  maxRetries: ClientOptionsSchema.shape.maxRetries,
-  /** Extra headers for this call. `Authorization` cannot be set here. */
-  headers: ClientOptionsSchema.shape.headers.refine(
-    (headers) => !Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'authorization'),
-    'must not set Authorization: pass `apiKey` to the client instead',
-  ),
-})
+export const RequestOptionsSchema = z.object(
+  {
+    /** Aborts the call at any stage: waiting, sending, reading, or between retries. */
+    signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal').optional(),
+    /** Milliseconds per attempt, reading the body included. */
+    timeout: ClientOptionsSchema.shape.timeout,
+    /** Retries after the first attempt; `0` means one attempt. */
+    maxRetries: ClientOptionsSchema.shape.maxRetries,
+    /** Extra headers for this call. `Authorization` cannot be set here. */
+    headers: ClientOptionsSchema.shape.headers.refine(
+      (headers) => !Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'authorization'),
+      'must not set Authorization: pass `apiKey` to the client instead',
+    ),
+  },
+  worded,
+)
 export type RequestOptions = z.input<typeof RequestOptionsSchema>
 
 /** Everything the request lifecycle needs, checked and defaulted. */
@@ -104,8 +112,21 @@ function readEnv(env: Env, name: string): string | undefined {
   return value ? value : undefined
 }
 
-function invalid(fieldErrors: Record<string, string>, issues: z.core.$ZodIssue[] = []): ValidationError {
-  return new ValidationError(`Invalid client options: ${describeFieldErrors(fieldErrors)}`, issues, fieldErrors)
+/** `{ name: 'name: problem' }`, worded as `fieldErrors` words a schema's problems; `label` names where it came from. */
+export function optionError(name: string, problem: string, label = name): FieldErrors {
+  return fieldErrors([{ path: [name], message: problem }], { labels: { [name]: label } })
+}
+
+/** Client options are named as they are written: no labels. */
+const OPTION_NAMES: FieldErrorOptions = { labels: {} }
+
+/** `fieldErrors` of options that break their schema. */
+export const optionErrors = (issues: readonly z.core.$ZodIssue[]): FieldErrors => fieldErrors(issues, OPTION_NAMES)
+
+export const INVALID_HEADERS = 'must be valid HTTP header names and values'
+
+function invalid(errors: FieldErrors, issues: z.core.$ZodIssue[] = []): ValidationError {
+  return new ValidationError(`Invalid client options: ${summarizeFieldErrors(errors)}`, issues, errors)
 }
 
 /** Why `url` may not be a base URL, or `undefined` when it is fine. */
@@ -128,7 +149,7 @@ export function baseUrlProblem(url: string): string | undefined {
 /** Checks the options, fills in environment and built-in defaults. Throws `ValidationError` naming each option. */
 export function resolveConfig(options: ClientOptions = {}, env: Env = globalThis.process?.env ?? {}): ResolvedConfig {
   const parsed = ClientOptionsSchema.safeParse(options)
-  if (!parsed.success) throw invalid(toFieldErrors(parsed.error.issues), parsed.error.issues)
+  if (!parsed.success) throw invalid(optionErrors(parsed.error.issues), parsed.error.issues)
   const o = parsed.data
 
   const envLevel = readEnv(env, 'CC_LOG')
@@ -140,26 +161,31 @@ export function resolveConfig(options: ClientOptions = {}, env: Env = globalThis
   }
 
   if (apiKey === undefined) {
-    throw invalid({
-      apiKey: 'apiKey: missing: pass `apiKey` to createClient() or set the CC_API_KEY environment variable',
-    })
+    throw invalid(
+      optionError('apiKey', 'missing: pass `apiKey` to createClient() or set the CC_API_KEY environment variable'),
+    )
   }
   const keyCheck = ClientOptionsSchema.shape.apiKey.safeParse(apiKey)
-  if (!keyCheck.success) throw invalid({ apiKey: `apiKey (from CC_API_KEY): ${keyCheck.error.issues[0]?.message}` })
+  if (!keyCheck.success) {
+    throw invalid(optionError('apiKey', keyCheck.error.issues[0]?.message ?? '', 'apiKey (from CC_API_KEY)'))
+  }
 
   const baseUrl = (o.baseUrl ?? readEnv(env, 'CC_BASE_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
   const urlProblem = baseUrlProblem(baseUrl)
-  if (urlProblem)
-    throw invalid({ baseUrl: `baseUrl${o.baseUrl === undefined ? ' (from CC_BASE_URL)' : ''}: ${urlProblem}` })
+  if (urlProblem) {
+    throw invalid(
+      optionError('baseUrl', urlProblem, o.baseUrl === undefined ? 'baseUrl (from CC_BASE_URL)' : 'baseUrl'),
+    )
+  }
 
   const headers = o.headers ?? {}
   if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
-    throw invalid({ headers: 'headers: must not set Authorization: pass `apiKey` instead' })
+    throw invalid(optionError('headers', 'must not set Authorization: pass `apiKey` instead'))
   }
   try {
     new Headers(headers)
   } catch {
-    throw invalid({ headers: 'headers: must be valid HTTP header names and values' })
+    throw invalid(optionError('headers', INVALID_HEADERS))
   }
 
   return {

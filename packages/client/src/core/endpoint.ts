@@ -1,11 +1,10 @@
-import { type EndpointName, endpoints } from '@cc/schema'
-import { z } from 'zod'
+import { type EndpointName, endpoints, fieldErrors, summarizeFieldErrors } from '@cc/schema'
+import * as z from 'zod'
 import type * as core from 'zod/v4/core'
 import type { ApiClient, PreparedCall, RawResult } from './api-client.js'
 import { APIPromise, withRequestId } from './api-promise.js'
 import type { RequestOptions } from './config.js'
-import { type FieldErrors, ValidationError } from './errors.js'
-import { describeFieldErrors, toFieldErrors } from './issues.js'
+import { ValidationError } from './errors.js'
 
 type Endpoints = typeof endpoints
 type Part = 'params' | 'query' | 'body'
@@ -26,12 +25,6 @@ export interface EndpointInput {
   idempotencyKey?: string | undefined
 }
 
-const IdempotencyKey = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(255, 'must be at most 255 characters')
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII with no spaces')
-
 /** Segments a URL parser would resolve (`%2e%2e` included): never valid as an id. */
 const DOT_SEGMENT = /^(\.|%2e){1,2}$/i
 /** Half of a UTF-16 pair on its own: it cannot be URL-encoded. */
@@ -42,7 +35,8 @@ interface EndpointPlan {
   endpoint: Endpoints[EndpointName]
   /** The path split at its `{param}`s: text, name, text, name, …, text. */
   pathParts: string[]
-  takesKey: boolean
+  /** The endpoint's `Idempotency-Key` header, when it takes one. */
+  idempotencyKey: core.$ZodType | undefined
 }
 
 const plans = new Map<EndpointName, EndpointPlan>()
@@ -54,16 +48,16 @@ function planOf(name: EndpointName): EndpointPlan {
     plan = {
       endpoint,
       pathParts: endpoint.path.split(/\{(\w+)\}/),
-      takesKey: 'headers' in endpoint && (endpoint.headers as readonly string[]).includes('Idempotency-Key'),
+      idempotencyKey: 'headers' in endpoint ? endpoint.headers.shape['Idempotency-Key'] : undefined,
     }
     plans.set(name, plan)
   }
   return plan
 }
 
-/** What makes a path parameter unusable as a URL segment, whatever its schema says; `undefined` when nothing does. */
-function pathSegmentErrors(params: Record<string, string> | undefined): FieldErrors | undefined {
-  let errors: FieldErrors | undefined
+/** What makes a path parameter unusable as a URL segment, whatever its schema says. */
+function pathSegmentProblems(params: Record<string, string> | undefined): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = []
   for (const key in params) {
     const value = params[key] as string
     const problem = DOT_SEGMENT.test(value)
@@ -71,9 +65,9 @@ function pathSegmentErrors(params: Record<string, string> | undefined): FieldErr
       : LONE_SURROGATE.test(value)
         ? 'must be valid Unicode text'
         : undefined
-    if (problem) errors = { ...errors, [key]: `${key}: ${problem}` }
+    if (problem) problems.push({ path: [key], message: problem })
   }
-  return errors
+  return problems
 }
 
 /** The path with each `{param}` replaced by its encoded value. */
@@ -90,7 +84,7 @@ function buildPath(parts: readonly string[], params: Record<string, string> | un
  * the encoded path. Throws one `ValidationError` with every problem; nothing is sent.
  */
 export function prepareCall(name: EndpointName, input: EndpointInput, operation: string): PreparedCall {
-  const { endpoint, pathParts, takesKey } = planOf(name)
+  const { endpoint, pathParts, idempotencyKey: keySchema } = planOf(name)
   let issues: core.$ZodIssue[] | undefined
   const parse = (schema: core.$ZodType, value: unknown): unknown => {
     const result = z.safeParse(schema, value)
@@ -104,24 +98,20 @@ export function prepareCall(name: EndpointName, input: EndpointInput, operation:
     | undefined
   const query = 'query' in endpoint ? parse(endpoint.query, input.query ?? {}) : undefined
   const body = 'body' in endpoint ? parse(endpoint.body, input.body) : undefined
-  const idempotencyKey = takesKey ? (input.idempotencyKey ?? crypto.randomUUID()) : undefined
-  if (input.idempotencyKey !== undefined) {
-    const checked = IdempotencyKey.safeParse(input.idempotencyKey)
+  const idempotencyKey = keySchema ? (input.idempotencyKey ?? crypto.randomUUID()) : undefined
+  if (keySchema && input.idempotencyKey !== undefined) {
+    // The rule of the endpoint's `Idempotency-Key` header: what `fetch` sends unchanged.
+    const checked = z.safeParse(keySchema, input.idempotencyKey)
     if (!checked.success) {
-      const keyIssues = checked.error.issues.map((issue) => ({ ...issue, path: ['idempotencyKey'] }))
+      const keyIssues = checked.error.issues.map((issue) => ({ ...issue, path: ['idempotencyKey', ...issue.path] }))
       issues = [...(issues ?? []), ...keyIssues]
     }
   }
 
-  const segmentErrors = pathSegmentErrors(input.params)
-  if (issues || segmentErrors) {
-    const fieldErrors: FieldErrors = issues ? toFieldErrors(issues) : {}
-    for (const key in segmentErrors) fieldErrors[key] ??= segmentErrors[key] as string
-    throw new ValidationError(
-      `Invalid input for ${operation}: ${describeFieldErrors(fieldErrors)}`,
-      issues ?? [],
-      fieldErrors,
-    )
+  const segmentProblems = pathSegmentProblems(input.params)
+  if (issues || segmentProblems.length > 0) {
+    const errors = fieldErrors([...(issues ?? []), ...segmentProblems])
+    throw new ValidationError(`Invalid input for ${operation}: ${summarizeFieldErrors(errors)}`, issues ?? [], errors)
   }
 
   return {

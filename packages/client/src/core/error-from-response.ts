@@ -1,4 +1,4 @@
-import { parseErrorBody } from '@cc/schema'
+import { type ClientErrorName, errorCodes, parseErrorBody } from '@cc/schema'
 import {
   ApiError,
   type ApiErrorInit,
@@ -15,15 +15,25 @@ import {
 import { redactHeaders, scrubSecrets } from './logger.js'
 import { parseRetryAfter } from './retry.js'
 
-const byStatus: Record<number, new (init: ApiErrorInit) => ApiError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
+type ErrorClass = new (init: ApiErrorInit) => ApiError
+
+/** The classes `errorCodes` names. */
+const errorClasses: Record<ClientErrorName, ErrorClass> = {
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
 }
+
+/** Status → class, as the table of error codes in `@cc/schema` gives them. */
+const byStatus = new Map<number, ErrorClass>(
+  Object.values(errorCodes).map(({ status, clientError }) => [status, errorClasses[clientError]]),
+)
 
 /** JSON when it parses, else the text itself; `undefined` when empty. Never throws. */
 function lenientBody(text: string): unknown {
@@ -60,6 +70,6 @@ export function errorFromResponse(
     issues: parsed.issues,
     retryAfter: parseRetryAfter(response.headers),
   }
-  const ErrorClass = byStatus[response.status] ?? (response.status >= 500 ? InternalServerError : ApiError)
+  const ErrorClass = byStatus.get(response.status) ?? (response.status >= 500 ? InternalServerError : ApiError)
   return new ErrorClass(init)
 }

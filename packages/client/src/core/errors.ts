@@ -1,4 +1,4 @@
-import type { ApiIssue } from '@cc/schema'
+import { type ApiIssue, fieldKey } from '@cc/schema'
 import type * as core from 'zod/v4/core'
 
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
@@ -157,7 +157,10 @@ export class UnprocessableEntityError extends ApiError {
   constructor(init: ApiErrorInit) {
     super(init)
     this.issues = init.issues ?? []
-    this.fieldErrors = Object.fromEntries(this.issues.map((issue) => [issue.path.join('.') || '*', issue.message]))
+    // The server's own words, keyed like `fieldErrors`; the first issue of a field wins.
+    this.fieldErrors = Object.fromEntries(
+      this.issues.toReversed().map((issue) => [fieldKey(issue.path), issue.message]),
+    )
   }
 
   protected override details(): Record<string, unknown> {

@@ -1,9 +1,8 @@
-import type { Meta } from '@cc/schema'
-import { z } from 'zod'
+import { fieldErrors, type Meta, summarizeFieldErrors } from '@cc/schema'
+import * as z from 'zod'
 import type { PreparedCall, RawResult } from './api-client.js'
 import type { ValidateMode } from './config.js'
 import { ResponseValidationError } from './errors.js'
-import { describeIssues } from './issues.js'
 import type { LevelLogger } from './logger.js'
 
 /** Empty or only white space: a success without a body. */
@@ -40,7 +39,8 @@ export function readSuccess(
     if (result.success) {
       body = result.data
     } else {
-      const problem = `The response does not match the contract: ${describeIssues(result.error.issues)}`
+      // For developers: paths into the body as they are, no form labels.
+      const problem = `The response does not match the contract: ${summarizeFieldErrors(fieldErrors(result.error, { labels: {} }))}`
       const error = new ResponseValidationError(problem, { ...where, requestId, issues: result.error.issues })
       if (validate === 'strict') throw error
       logger.warn(error.message)

@@ -8,14 +8,14 @@ import type {
   UpdateContactInput,
   UpsertContactResult,
 } from '@cc/schema'
+import { messages, summarizeFieldErrors, worded } from '@cc/schema'
 import { z } from 'zod'
 import type { ApiClient, PreparedCall } from '../core/api-client.js'
 import type { APIPromise } from '../core/api-promise.js'
 import { asCcError, BULK_MAX_RETRIES, type BulkProgress, type BulkResult, runPool } from '../core/bulk.js'
-import { type RequestOptions, RequestOptionsSchema } from '../core/config.js'
+import { optionErrors, type RequestOptions, RequestOptionsSchema } from '../core/config.js'
 import { callEndpoint, prepareCall } from '../core/endpoint.js'
 import { AbortError, ValidationError } from '../core/errors.js'
-import { describeFieldErrors, toFieldErrors } from '../core/issues.js'
 import { Page, PagePromise } from '../core/pagination.js'
 import { dataOf, type SuccessResult, successOf } from '../core/unwrap.js'
 
@@ -37,15 +37,10 @@ export interface UpdateManyItem {
 
 const UpdateManyOptionsSchema = RequestOptionsSchema.extend({
   /** How many updates run at once. Default 4. */
-  concurrency: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(64, 'must be at most 64')
-    .optional(),
+  concurrency: z.number(worded).int(worded).min(1, worded).max(64, worded).optional(),
   /** Called once per item, as soon as its result is known. */
   onProgress: z
-    .custom<(progress: BulkProgress) => void>((value) => typeof value === 'function', 'must be a function')
+    .custom<(progress: BulkProgress) => void>((value) => typeof value === 'function', messages.type('function'))
     .optional(),
 })
 export type UpdateManyOptions = z.input<typeof UpdateManyOptionsSchema>
@@ -111,11 +106,11 @@ export class People {
   async updateMany(items: readonly UpdateManyItem[], options: UpdateManyOptions = {}): Promise<BulkResult[]> {
     const checked = UpdateManyOptionsSchema.safeParse(options)
     if (!checked.success) {
-      const fieldErrors = toFieldErrors(checked.error.issues)
+      const errors = optionErrors(checked.error.issues)
       throw new ValidationError(
-        `Invalid options for people.updateMany: ${describeFieldErrors(fieldErrors)}`,
+        `Invalid options for people.updateMany: ${summarizeFieldErrors(errors)}`,
         checked.error.issues,
-        fieldErrors,
+        errors,
       )
     }
     const { concurrency = 4, onProgress, ...callOptions } = options
