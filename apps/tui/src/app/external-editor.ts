@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { cleanMultiline } from '../text/sanitize.js'
 
 /** Lines starting with this are our notes in the file; they are removed when it is read back. */
-export const COMMENT_PREFIX = '# cc-tui: '
+const COMMENT_PREFIX = '# cc-tui: '
 
 export type ExternalEditResult =
   | { kind: 'edited'; text: string }
@@ -15,24 +15,26 @@ export type ExternalEditResult =
 export interface ExternalEditOptions {
   label: string
   maxLength: number
+  /** The temporary file's name, which editors show (`background.txt`). */
+  fileName: string
   env?: NodeJS.ProcessEnv
   /** Hands the terminal to the callback and takes it back (Ink's `suspendTerminal`). */
   suspend: (run: () => Promise<void>) => Promise<void>
 }
 
 /** `$VISUAL`, then `$EDITOR`, then `vi`, as git and most tools pick them. */
-export function editorCommand(env: NodeJS.ProcessEnv = process.env): string {
+function editorCommand(env: NodeJS.ProcessEnv = process.env): string {
   return env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi'
 }
 
 /** The file content for one round: our notes first (each line prefixed), then the text. */
-export function composeFile(text: string, notes: readonly string[]): string {
+function composeFile(text: string, notes: readonly string[]): string {
   const header = notes.map((note) => `${COMMENT_PREFIX}${note}\n`).join('')
   return `${header}${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`
 }
 
 /** Back from the file: our notes removed, line endings normalised, the one final newline editors add dropped. */
-export function readBack(content: string): string {
+function readBack(content: string): string {
   const lines = cleanMultiline(content).split('\n')
   const kept = lines.filter((line) => !line.startsWith(COMMENT_PREFIX.trimEnd()))
   return kept.join('\n').replace(/\n$/, '')
@@ -56,7 +58,7 @@ export async function editExternally(initial: string, options: ExternalEditOptio
   const env = options.env ?? process.env
   const command = editorCommand(env)
   const dir = mkdtempSync(join(tmpdir(), 'cc-tui-'))
-  const file = join(dir, 'background.txt')
+  const file = join(dir, options.fileName)
   try {
     let text = initial
     let notes: string[] = [

@@ -1,7 +1,8 @@
 import { Text } from 'ink'
+import { unsavedLabel } from '../labels.js'
 import { type Role, useTheme } from '../theme.js'
 
-export type ToastKind = 'info' | 'success' | 'error' | 'warning'
+type ToastKind = 'info' | 'success' | 'error' | 'warning'
 
 export interface ToastMessage {
   kind: ToastKind
@@ -17,6 +18,17 @@ export function Toast({ toast }: { toast: ToastMessage }) {
   return (
     <Text wrap="truncate-end" color={theme.color(role[toast.kind])}>
       {icon[toast.kind]} {toast.text}
+    </Text>
+  )
+}
+
+/** The open draft: how many changes wait to be saved, and how many fields need fixing first. */
+export function DraftStatus({ unsaved, errors }: { unsaved: number; errors: number }) {
+  const theme = useTheme()
+  return (
+    <Text color={errors > 0 ? theme.color('error') : theme.color('muted')} wrap="truncate-end">
+      {unsaved === 0 ? 'No unsaved changes' : `* ${unsavedLabel(unsaved)} (kept as a draft until saved)`}
+      {errors > 0 ? ` · ✗ ${errors} ${errors === 1 ? 'field needs' : 'fields need'} fixing` : ''}
     </Text>
   )
 }

@@ -1,0 +1,122 @@
+import type { KeyPress } from '../../keys/keypress.js'
+import { commandFor } from '../../keys/match.js'
+import type { StageOption } from '../../state/contacts/rows.js'
+import type { EditorState } from '../../state/editor/state.js'
+import { type FieldInput, inputOf } from '../../state/field-input.js'
+import { cursorRow, layoutRows } from '../../text/multiline.js'
+import { globalKeys, textOpFor } from './common.js'
+import { editorIntent as editor, type Intent } from './intents.js'
+
+/** The geometry of the multi-line box, for moving by visual rows. */
+export interface EditorLayout {
+  multilineWidth: number
+  multilineRows: number
+}
+
+/**
+ * Keys a field's own input takes before the editor's keys, by kind of input. `undefined` lets the
+ * key through to the text keys (not on the stage field), then the editor's, then typing.
+ */
+type FieldKeys = (key: KeyPress, state: EditorState, layout: EditorLayout) => Intent[] | undefined
+
+const fieldKeys: Partial<Record<FieldInput, FieldKeys>> = {
+  multiline(key, state, layout) {
+    const value = typeof state.values[state.focus] === 'string' ? (state.values[state.focus] as string) : ''
+    const rows = layoutRows(value, layout.multilineWidth)
+    const row = cursorRow(rows, state.cursor)
+    const op = (o: 'up' | 'down' | 'pageUp' | 'pageDown' | 'newline'): Intent[] => [
+      editor({ type: 'textOp', op: o, width: layout.multilineWidth, pageRows: layout.multilineRows }),
+    ]
+    switch (commandFor('multiline', key)) {
+      case 'multiline.newline':
+        return op('newline')
+      case 'multiline.up':
+        // Up on the first row (and down on the last) leaves the field, as in the other fields.
+        return row === 0 ? [editor({ type: 'focusPrevious' })] : op('up')
+      case 'multiline.down':
+        return row === rows.length - 1 ? [editor({ type: 'focusNext' })] : op('down')
+      case 'multiline.pageUp':
+        return op('pageUp')
+      case 'multiline.pageDown':
+        return op('pageDown')
+      default:
+        return undefined
+    }
+  },
+  tags(key, state) {
+    // Enter and the arrows work on the tag box only where they mean something there.
+    const empty = state.tagBox.input.value === ''
+    switch (commandFor('tags', key)) {
+      case 'tags.add':
+        return !empty || key.text === ',' ? [editor({ type: 'tagAdd' })] : undefined
+      case 'tags.removeLast':
+        return empty ? [editor({ type: 'tagRemove' })] : undefined
+      case 'tags.selectLeft':
+        return empty ? [editor({ type: 'tagSelect', delta: -1 })] : undefined
+      case 'tags.selectRight':
+        return empty ? [editor({ type: 'tagSelect', delta: 1 })] : undefined
+      default:
+        return undefined
+    }
+  },
+  stage(key) {
+    return commandFor('stage', key) === 'stage.open' ? [editor({ type: 'stageOpen' })] : undefined
+  },
+}
+
+/** While the stage picker is open it has every key but the global ones: nothing else is reachable. */
+function stagePickerKeys(key: KeyPress, layout: EditorLayout, stages: readonly StageOption[]): Intent[] {
+  switch (commandFor('stagePicker', key)) {
+    case 'stage.up':
+      return [editor({ type: 'stageMove', delta: -1, options: stages })]
+    case 'stage.down':
+      return [editor({ type: 'stageMove', delta: 1, options: stages })]
+    case 'stage.choose':
+      return [editor({ type: 'stageChoose', options: stages })]
+    case 'stage.cancel':
+      return [editor({ type: 'stageClose' })]
+  }
+  const op = textOpFor(key)
+  if (op) return [editor({ type: 'textOp', op, width: layout.multilineWidth })]
+  if (key.text) return [editor({ type: 'insert', text: key.text })]
+  return []
+}
+
+/** The editor: the focused field's own keys, text editing, the editor's commands, then typing. */
+export function editorKeys(
+  key: KeyPress,
+  state: EditorState,
+  layout: EditorLayout,
+  stages: readonly StageOption[],
+): Intent[] {
+  const global = globalKeys(key, false)
+  if (global) return global
+  if (state.stagePicker) return stagePickerKeys(key, layout, stages)
+
+  const input = inputOf(state.focus)
+  const own = fieldKeys[input]?.(key, state, layout)
+  if (own) return own
+  // The stage field has no text of its own: typing there opens the picker instead.
+  const op = input === 'stage' ? undefined : textOpFor(key)
+  if (op) return [editor({ type: 'textOp', op, width: layout.multilineWidth, pageRows: layout.multilineRows })]
+
+  switch (commandFor('editor', key)) {
+    case 'editor.next':
+      return [editor({ type: 'focusNext' })]
+    case 'editor.previous':
+      return [editor({ type: 'focusPrevious' })]
+    case 'editor.review':
+      return [{ type: 'review' }]
+    case 'editor.undo':
+      return [editor({ type: 'undo' })]
+    case 'editor.revert':
+      return [editor({ type: 'revert' })]
+    case 'editor.externalEditor':
+      return [{ type: 'externalEditor' }]
+    case 'editor.back':
+      return [{ type: 'leaveEditor' }]
+  }
+
+  if (key.text) return [editor({ type: 'insert', text: key.text })]
+  return []
+}
