@@ -1,4 +1,4 @@
-import { ApiErrorBody } from '@cc/schema'
+import { ApiErrorBody, type ErrorCode, errorCodes } from '@cc/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSandbox, MAX_BODY_BYTES, type Sandbox } from './index.js'
 import { call } from './test-helpers.js'
@@ -10,8 +10,10 @@ beforeAll(async () => {
 afterAll(() => sandbox.close())
 
 /** Every error: an ApiErrorBody whose meta.requestId is the X-Request-Id header. */
-function expectError(res: Awaited<ReturnType<typeof call>>, status: number, code: string) {
+function expectError(res: Awaited<ReturnType<typeof call>>, status: number, code: ErrorCode) {
   expect(res.status).toBe(status)
+  // The status of every code is the one the table in @cc/schema gives it.
+  expect(errorCodes[code].status).toBe(status)
   const body = ApiErrorBody.parse(res.body)
   expect(body.error.code).toBe(code)
   expect(body.meta.requestId).toBe(res.headers.get('X-Request-Id'))
@@ -135,7 +137,22 @@ describe('request errors', () => {
     const res = await call(sandbox, 'PUT', '/people/bad?x=1', { body: { price: -1, zipCode: '1234' } })
     const body = expectError(res, 422, 'validation_failed')
     expect(body.error.issues?.map((i) => i.path)).toEqual([['id'], ['price'], ['zipCode']])
-    expect(body.error.message).toMatch(/^Invalid request: id must be at least 8/)
+    expect(body.error.message).toMatch(/^Invalid request: id: must be at least 8/)
+  })
+
+  it('422 names a declared header that breaks its rule, next to the problems of the body', async () => {
+    const res = await call(sandbox, 'POST', '/people', {
+      body: { firstName: '' },
+      headers: { 'Idempotency-Key': 'has space' },
+    })
+    const body = expectError(res, 422, 'validation_failed')
+    expect(body.error.issues).toEqual([
+      { path: ['firstName'], message: 'must not be empty' },
+      { path: ['Idempotency-Key'], message: 'must be printable ASCII with no spaces' },
+    ])
+    expect(body.error.message).toBe(
+      'Invalid request: firstName: must not be empty; Idempotency-Key: must be printable ASCII with no spaces',
+    )
   })
 
   it('rejects a body that is JSON but not an object', async () => {

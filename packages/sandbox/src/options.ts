@@ -1,7 +1,8 @@
+import { fieldErrors, messages, summarizeFieldErrors, worded } from '@cc/schema'
 import { z } from 'zod'
 
 /** The kinds of failure the sandbox can inject. */
-export const FaultKind = z.enum(['500', '503', '429', 'reset', 'slow', 'slow-body'])
+export const FaultKind = z.enum(['500', '503', '429', 'reset', 'slow', 'slow-body'], worded)
 /**
  * `500`/`503`/`429` answer before the handler runs (429 with `Retry-After`); `reset` runs the handler,
  * commits, then drops the connection (the response is lost); `slow` delays the response by
@@ -10,59 +11,73 @@ export const FaultKind = z.enum(['500', '503', '429', 'reset', 'slow', 'slow-bod
 export type FaultKind = z.infer<typeof FaultKind>
 
 /** An entry of `queueFaults`: a fault, or `'none'` to let that request through untouched. */
-export const QueuedFault = z.union([FaultKind, z.literal('none')])
+export const QueuedFault = z.union([FaultKind, z.literal('none')], {
+  error: messages.oneOf([...FaultKind.options, 'none']),
+})
 export type QueuedFault = z.infer<typeof QueuedFault>
 
 export const DEFAULT_LATENCY_MS = 1000
 export const DEFAULT_RETRY_AFTER_MS = 1000
 
-export const FaultOptions = z.strictObject({
-  /** Fraction of requests that get a fault, 0 to 1. */
-  rate: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
-  /** Faults to choose from (uniformly). */
-  kinds: z.array(FaultKind).min(1, 'must list at least one fault kind'),
-  /** Seed of the fault sequence: the same seed and requests give the same faults. Default 1. */
-  seed: z.number().int('must be a whole number').optional(),
-  /** Delay of `slow` and `slow-body` faults, in ms. Default 1000. */
-  latencyMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(600_000).optional(),
-  /** The wait injected `429`/`503` faults ask for, in ms (`Retry-After`, rounded up to seconds, and `retry-after-ms`). Default 1000. */
-  retryAfterMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(600_000).optional(),
-})
+export const FaultOptions = z.strictObject(
+  {
+    /** Fraction of requests that get a fault, 0 to 1. */
+    rate: z.number(worded).min(0, messages.between(0, 1)).max(1, messages.between(0, 1)),
+    /** Faults to choose from (uniformly). */
+    kinds: z.array(FaultKind, worded).min(1, messages.listAtLeastOne('fault kind')),
+    /** Seed of the fault sequence: the same seed and requests give the same faults. Default 1. */
+    seed: z.number(worded).int(worded).optional(),
+    /** Delay of `slow` and `slow-body` faults, in ms. Default 1000. */
+    latencyMs: z.number(worded).int(worded).min(0, worded).max(600_000, worded).optional(),
+    /** The wait injected `429`/`503` faults ask for, in ms (`Retry-After`, rounded up to seconds, and `retry-after-ms`). Default 1000. */
+    retryAfterMs: z.number(worded).int(worded).min(0, worded).max(600_000, worded).optional(),
+  },
+  worded,
+)
 export type FaultOptions = z.infer<typeof FaultOptions>
 
-export const RateLimitOptions = z.strictObject({
-  requests: z.number().int('must be a whole number').min(1, 'must be at least 1'),
-  windowMs: z.number().int('must be a whole number').min(1, 'must be at least 1'),
-})
+export const RateLimitOptions = z.strictObject(
+  {
+    requests: z.number(worded).int(worded).min(1, worded),
+    windowMs: z.number(worded).int(worded).min(1, worded),
+  },
+  worded,
+)
 export type RateLimitOptions = z.infer<typeof RateLimitOptions>
 
-export const SandboxOptions = z.strictObject({
-  /** Serve over HTTP. Port 0 picks a free port; host defaults to 127.0.0.1. Without it: in-process only. */
-  listen: z
-    .strictObject({
-      port: z.number().int().min(0).max(65535).optional(),
-      host: z.string().min(1).optional(),
-    })
-    .optional(),
-  /** Keep the SQLite database in this directory (created if missing). Omitted: in memory. */
-  dataDir: z.string().min(1, 'must not be empty').optional(),
-  /** Demo data seed (default 1), written only into an empty database; `false` starts empty. */
-  seed: z.union([z.number().int('must be a whole number'), z.literal(false)]).optional(),
-  /** Accepted API keys. Default: one generated test key. */
-  apiKeys: z.array(z.string().min(1, 'must not be empty')).min(1, 'must list at least one key').optional(),
-  /** Requests allowed per key per window; over it, 429. Default off. */
-  rateLimit: z.union([RateLimitOptions, z.literal(false)]).optional(),
-  /** Fault injection. Default off. */
-  faults: z.union([FaultOptions, z.literal(false)]).optional(),
-  /** Receives one line per request (method, path, status, duration, request id). Never a key. */
-  log: z.custom<(line: string) => void>((value) => typeof value === 'function', 'must be a function').optional(),
-})
+export const SandboxOptions = z.strictObject(
+  {
+    /** Serve over HTTP. Port 0 picks a free port; host defaults to 127.0.0.1. Without it: in-process only. */
+    listen: z
+      .strictObject(
+        {
+          port: z.number(worded).int(worded).min(0, worded).max(65535, worded).optional(),
+          host: z.string(worded).min(1, worded).optional(),
+        },
+        worded,
+      )
+      .optional(),
+    /** Keep the SQLite database in this directory (created if missing). Omitted: in memory. */
+    dataDir: z.string(worded).min(1, worded).optional(),
+    /** Demo data seed (default 1), written only into an empty database; `false` starts empty. */
+    seed: z.union([z.number(worded).int(worded), z.literal(false, worded)], worded).optional(),
+    /** Accepted API keys. Default: one generated test key. */
+    apiKeys: z.array(z.string(worded).min(1, worded), worded).min(1, messages.listAtLeastOne('key')).optional(),
+    /** Requests allowed per key per window; over it, 429. Default off. */
+    rateLimit: z.union([RateLimitOptions, z.literal(false, worded)], worded).optional(),
+    /** Fault injection. Default off. */
+    faults: z.union([FaultOptions, z.literal(false, worded)], worded).optional(),
+    /** Receives one line per request (method, path, status, duration, request id). Never a key. */
+    log: z.custom<(line: string) => void>((value) => typeof value === 'function', messages.type('function')).optional(),
+  },
+  worded,
+)
 export type SandboxOptions = z.input<typeof SandboxOptions>
 
 /** Parses options, throwing a TypeError that names each bad option and its rule. */
 export function parseOptions<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  const problems = result.error.issues.map((issue) => `${[what, ...issue.path].join('.')}: ${issue.message}`)
-  throw new TypeError(`Invalid sandbox options: ${problems.join('; ')}`)
+  const problems = fieldErrors(result.error, { prefix: [what], labels: {} })
+  throw new TypeError(`Invalid sandbox options: ${summarizeFieldErrors(problems, Number.POSITIVE_INFINITY)}`)
 }

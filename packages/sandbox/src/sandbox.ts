@@ -4,7 +4,7 @@ import type { Hono } from 'hono'
 import { createApp } from './http/app.js'
 import { generateTestKey, KeyRing } from './http/auth.js'
 import type { AppEnv, Connection } from './http/context.js'
-import { ApiError } from './http/errors.js'
+import { type ApiError, apiError } from './http/errors.js'
 import { FaultInjector } from './http/faults.js'
 import { RateLimiter } from './http/rate-limit.js'
 import {
@@ -125,11 +125,11 @@ class LocalSandbox implements Sandbox {
     let response: Response
     try {
       response = this.#closed
-        ? errorResponse(new ApiError(503, 'service_unavailable', 'The sandbox is closed'))
+        ? errorResponse(apiError('service_unavailable', 'The sandbox is closed'))
         : await this.#app.fetch(request, { connection })
     } catch (error) {
       console.error('cc-sandbox: internal error', error)
-      response = errorResponse(new ApiError(500, 'internal_error', 'Internal error in the sandbox'))
+      response = errorResponse(apiError('internal_error', 'Internal error in the sandbox'))
     }
     if (this.#log) {
       const ms = (performance.now() - started).toFixed(1)

@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Store } from '../storage/store.js'
 import type { KeyRing } from './auth.js'
 import type { AppEnv } from './context.js'
-import { ApiError } from './errors.js'
+import { ApiError, apiError } from './errors.js'
 import { delayBody, type FaultInjector, sleep } from './faults.js'
 import type { RateLimiter } from './rate-limit.js'
 import { addActivityRoutes } from './routes/activities.js'
@@ -44,19 +44,19 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
     const latency = parts.faults.latencyMs
     switch (fault) {
       case '500':
-        throw new ApiError(500, 'internal_error', 'Injected fault: internal server error')
+        throw apiError('internal_error', 'Injected fault: internal server error')
       case '503':
-        throw new ApiError(503, 'service_unavailable', 'Injected fault: service unavailable', {
+        throw apiError('service_unavailable', 'Injected fault: service unavailable', {
           headers: parts.faults.retryAfterHeaders,
         })
       case '429':
-        throw new ApiError(429, 'rate_limited', 'Injected fault: too many requests', {
+        throw apiError('rate_limited', 'Injected fault: too many requests', {
           headers: parts.faults.retryAfterHeaders,
         })
       case 'slow':
         await sleep(latency, c.req.raw.signal)
         // Nobody reads this answer; it only keeps the handler from touching the store after the client left.
-        if (c.req.raw.signal.aborted) throw new ApiError(503, 'service_unavailable', 'The client went away')
+        if (c.req.raw.signal.aborted) throw apiError('service_unavailable', 'The client went away')
         return next()
       case 'slow-body':
         await next()
@@ -87,14 +87,9 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
       onMethodNotAllowed: (c, methods) =>
         sendError(
           c,
-          new ApiError(
-            405,
-            'method_not_allowed',
-            `${c.req.method} is not allowed here (allowed: ${methods.join(', ')})`,
-            {
-              headers: { Allow: methods.join(', ') },
-            },
-          ),
+          apiError('method_not_allowed', `${c.req.method} is not allowed here (allowed: ${methods.join(', ')})`, {
+            headers: { Allow: methods.join(', ') },
+          }),
         ),
     }),
   )
@@ -105,13 +100,11 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
   addActivityRoutes(app, parts.store)
   app.get('/openapi.json', (c) => c.json(parts.openApiDocument() as object))
 
-  app.notFound((c) =>
-    sendError(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${truncate(c.req.path)}`)),
-  )
+  app.notFound((c) => sendError(c, apiError('not_found', `No route for ${c.req.method} ${truncate(c.req.path)}`)))
   app.onError((error, c) => {
     if (error instanceof ApiError) return sendError(c, error)
     parts.onInternalError(error)
-    return sendError(c, new ApiError(500, 'internal_error', 'Internal error in the sandbox'))
+    return sendError(c, apiError('internal_error', 'Internal error in the sandbox'))
   })
   return app
 }

@@ -1,5 +1,5 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { ApiError } from './errors.js'
+import { apiError } from './errors.js'
 
 // One-shot hashing: no Hash object per request.
 const digest = (key: string): Buffer => hash('sha256', key, 'buffer')
@@ -32,13 +32,13 @@ export class KeyRing {
   authenticate(header: string | null): string {
     const token = /^Bearer +([^\s]+) *$/i.exec(header ?? '')?.[1]
     if (token === undefined) {
-      throw new ApiError(401, 'unauthorized', 'Missing API key: send it as "Authorization: Bearer <key>"', {
+      throw apiError('unauthorized', 'Missing API key: send it as "Authorization: Bearer <key>"', {
         headers: { 'WWW-Authenticate': 'Bearer realm="cc-sandbox"' },
       })
     }
     const scope = this.verify(token)
     if (scope === undefined) {
-      throw new ApiError(401, 'unauthorized', 'Invalid API key', {
+      throw apiError('unauthorized', 'Invalid API key', {
         headers: { 'WWW-Authenticate': 'Bearer realm="cc-sandbox", error="invalid_token"' },
       })
     }

@@ -1,4 +1,4 @@
-import { ApiError } from './errors.js'
+import { ApiError, apiError } from './errors.js'
 
 /** Request bodies above this size get a 413. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -6,8 +6,7 @@ export const MAX_BODY_BYTES = 1024 * 1024
 // Decoding without `stream: true` leaves no state behind, so one decoder serves every request.
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-const tooLarge = () =>
-  new ApiError(413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`)
+const tooLarge = () => apiError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`)
 
 /** `application/json`, or any `+json` type, with any parameters. */
 export function isJsonMediaType(contentType: string | null): boolean {
@@ -28,21 +27,21 @@ export async function readJsonBody(request: Request, lengthFramed = false): Prom
   const declared = request.headers.get('content-length')
   if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge()
   if (!isJsonMediaType(request.headers.get('content-type'))) {
-    throw new ApiError(415, 'unsupported_media_type', 'Request body must be JSON: send Content-Type: application/json')
+    throw apiError('unsupported_media_type', 'Request body must be JSON: send Content-Type: application/json')
   }
   const bytes = lengthFramed && declared !== null ? await readAll(request) : await readLimited(request)
   let text: string
   try {
     text = utf8.decode(bytes)
   } catch {
-    throw new ApiError(400, 'bad_request', 'Request body is not valid UTF-8')
+    throw apiError('bad_request', 'Request body is not valid UTF-8')
   }
-  if (text.trim() === '') throw new ApiError(400, 'bad_request', 'Request body is empty: send a JSON object')
+  if (text.trim() === '') throw apiError('bad_request', 'Request body is empty: send a JSON object')
   try {
     return JSON.parse(text)
   } catch (error) {
     const detail = error instanceof SyntaxError ? `: ${error.message}` : ''
-    throw new ApiError(400, 'bad_request', `Request body is not valid JSON${detail}`)
+    throw apiError('bad_request', `Request body is not valid JSON${detail}`)
   }
 }
 
@@ -52,7 +51,7 @@ async function readAll(request: Request): Promise<Uint8Array> {
   try {
     bytes = new Uint8Array(await request.arrayBuffer())
   } catch {
-    throw new ApiError(400, 'bad_request', 'Request body could not be read')
+    throw apiError('bad_request', 'Request body could not be read')
   }
   // Cannot happen when the transport frames the body by its length; checked so a bug cannot bypass the limit.
   if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge()
@@ -77,7 +76,7 @@ async function readLimited(request: Request): Promise<Uint8Array> {
     }
   } catch (error) {
     if (error instanceof ApiError) throw error
-    throw new ApiError(400, 'bad_request', 'Request body could not be read')
+    throw apiError('bad_request', 'Request body could not be read')
   }
   return Buffer.concat(chunks)
 }

@@ -1,22 +1,32 @@
-import type { ApiErrorBody, ApiIssue, ErrorCode } from '@cc/schema'
+import {
+  type ApiErrorBody,
+  type ApiIssue,
+  type ErrorCode,
+  errorCodes,
+  fieldErrors,
+  summarizeFieldErrors,
+} from '@cc/schema'
 import { meta } from './meta.js'
 
-/** An error answered with a status and an `ApiErrorBody`. Thrown anywhere in a request, caught by the app. */
+interface ApiErrorOptions {
+  issues?: ApiIssue[]
+  headers?: Record<string, string>
+}
+
+/**
+ * An error answered with an `ApiErrorBody`, its status the one `errorCodes` gives its code. Thrown anywhere in a
+ * request, caught by the app.
+ */
 export class ApiError extends Error {
   readonly status: number
   readonly code: ErrorCode
   readonly issues: ApiIssue[] | undefined
   readonly headers: Record<string, string>
 
-  constructor(
-    status: number,
-    code: ErrorCode,
-    message: string,
-    options: { issues?: ApiIssue[]; headers?: Record<string, string> } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: ApiErrorOptions = {}) {
     super(message)
     this.name = 'ApiError'
-    this.status = status
+    this.status = errorCodes[code].status
     this.code = code
     this.issues = options.issues
     this.headers = options.headers ?? {}
@@ -31,10 +41,14 @@ export class ApiError extends Error {
   }
 }
 
-/** 422 with one issue per offending field. */
+/** `apiError('not_found', 'Contact x not found')`: the error for a code of `errorCodes`, with its status. */
+export const apiError = (code: ErrorCode, message: string, options?: ApiErrorOptions): ApiError =>
+  new ApiError(code, message, options)
+
+/** 422 with one issue per offending field; the message lists them all, as the request names them. */
 export function validationError(issues: ApiIssue[]): ApiError {
-  const fields = issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'request'} ${issue.message}`)
-  return new ApiError(422, 'validation_failed', `Invalid request: ${fields.join('; ')}`, { issues })
+  const summary = summarizeFieldErrors(fieldErrors(issues, { labels: {} }), Number.POSITIVE_INFINITY)
+  return apiError('validation_failed', `Invalid request: ${summary}`, { issues })
 }
 
-export const notFound = (what: string): ApiError => new ApiError(404, 'not_found', `${what} not found`)
+export const notFound = (what: string): ApiError => apiError('not_found', `${what} not found`)

@@ -1,4 +1,4 @@
-import { ApiError } from './errors.js'
+import { apiError } from './errors.js'
 
 export interface RateLimitOptions {
   requests: number
@@ -32,7 +32,7 @@ export class RateLimiter {
       'X-RateLimit-Reset': String(resetSeconds),
     }
     if (window.count >= requests) {
-      throw new ApiError(429, 'rate_limited', `Rate limit exceeded: ${requests} requests per ${windowMs} ms`, {
+      throw apiError('rate_limited', `Rate limit exceeded: ${requests} requests per ${windowMs} ms`, {
         headers: { ...headers, 'X-RateLimit-Remaining': '0', 'Retry-After': String(resetSeconds) },
       })
     }

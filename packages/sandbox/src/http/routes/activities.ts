@@ -6,15 +6,15 @@ import type { Store } from '../../storage/store.js'
 import type { AppEnv } from '../context.js'
 import { validationError } from '../errors.js'
 import { checkPeople } from '../references.js'
-import { addRoute, sendData } from '../route.js'
+import { addRoute } from '../route.js'
 
 export function addActivityRoutes(app: Hono<AppEnv>, store: Store): void {
-  addRoute(app, endpoints.createActivity, (c, { body }) => {
+  addRoute(app, endpoints.createActivity, (c, { body }, reply) => {
     const issues = checkPeople(store, [body.personId]).map((issue) => ({ ...issue, path: ['personId'] }))
     if (issues.length > 0) throw validationError(issues)
     const activity = store.transaction(() =>
       store.activities.insert({ ...body, id: newActivityId(), agentId: OWNER.id, createdAt: new Date().toISOString() }),
     )
-    return sendData(c, activity, 201)
+    return reply.data(c, activity)
   })
 }

@@ -6,13 +6,13 @@ import type { Store } from '../../storage/store.js'
 import type { AppEnv } from '../context.js'
 import { notFound, validationError } from '../errors.js'
 import { checkPeople, checkPipelineStage, checkTeams } from '../references.js'
-import { addRoute, sendData, sendSuccess } from '../route.js'
+import { addRoute } from '../route.js'
 
 /** A deal without a stage starts in its pipeline's first stage. */
 const firstStage = (pipelineId: string): string => pipelines.find((p) => p.id === pipelineId)?.stages[0]?.id ?? ''
 
 export function addDealRoutes(app: Hono<AppEnv>, store: Store): void {
-  addRoute(app, endpoints.createDeal, (c, { body }) => {
+  addRoute(app, endpoints.createDeal, (c, { body }, reply) => {
     const issues = [
       ...checkPipelineStage(body.pipelineId, body.stageId),
       ...checkPeople(store, body.peopleIds),
@@ -30,10 +30,10 @@ export function addDealRoutes(app: Hono<AppEnv>, store: Store): void {
         updatedAt: now,
       }),
     )
-    return sendData(c, { id }, 201)
+    return reply.data(c, { id })
   })
 
-  addRoute(app, endpoints.updateDeal, (c, { params, body }) => {
+  addRoute(app, endpoints.updateDeal, (c, { params, body }, reply) => {
     if (store.deals.get(params.id) === undefined) throw notFound(`Deal ${params.id}`)
     const issues = [
       ...checkPipelineStage(body.pipelineId, body.stageId),
@@ -49,15 +49,15 @@ export function addDealRoutes(app: Hono<AppEnv>, store: Store): void {
         updatedAt: new Date().toISOString(),
       }),
     )
-    return sendSuccess(c)
+    return reply.success(c)
   })
 
-  addRoute(app, endpoints.moveDeal, (c, { params, body }) => {
+  addRoute(app, endpoints.moveDeal, (c, { params, body }, reply) => {
     const deal = store.deals.get(params.id)
     if (deal === undefined) throw notFound(`Deal ${params.id}`)
     const issues = checkPipelineStage(deal.pipelineId, body.stageId)
     if (issues.length > 0) throw validationError(issues)
     store.transaction(() => store.deals.move(params.id, body.stageId, body.order, new Date().toISOString()))
-    return sendSuccess(c)
+    return reply.success(c)
   })
 }

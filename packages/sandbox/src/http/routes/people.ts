@@ -1,19 +1,19 @@
 import { hash } from 'node:crypto'
-import { type CreateContactInput, endpoints, IdempotencyKey, type Person } from '@cc/schema'
+import { type CreateContactInput, endpoints, type Person } from '@cc/schema'
 import type { Hono } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { OWNER } from '../../seed/fixtures.js'
 import { decodeCursor, encodeCursor } from '../../storage/cursor.js'
 import { newPersonId } from '../../storage/ids.js'
 import type { Store } from '../../storage/store.js'
 import type { AppEnv } from '../context.js'
-import { ApiError, notFound, validationError } from '../errors.js'
-import { prefixIssues, toApiIssues } from '../issues.js'
+import { apiError, notFound, validationError } from '../errors.js'
 import { meta } from '../meta.js'
 import { checkContactStage } from '../references.js'
-import { addRoute, sendData, sendSuccess } from '../route.js'
+import { addRoute } from '../route.js'
 
 export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
-  addRoute(app, endpoints.listPeople, (c, { query }) => {
+  addRoute(app, endpoints.listPeople, (c, { query }, reply) => {
     let after = 0
     if (query.cursor !== undefined) {
       const position = decodeCursor(query.cursor)
@@ -23,7 +23,7 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
       after = position
     }
     const page = store.people.list(query.limit, after)
-    return c.json({
+    return reply.json(c, {
       meta: {
         ...meta(c.get('requestId')),
         count: page.people.length,
@@ -35,22 +35,18 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
   })
 
   // Registered before GET /people/{id}, which would otherwise match /people/search.
-  addRoute(app, endpoints.searchPeople, (c, { query }) => sendData(c, store.people.search(query)))
+  addRoute(app, endpoints.searchPeople, (c, { query }, reply) => reply.data(c, store.people.search(query)))
 
-  addRoute(app, endpoints.getPerson, (c, { params }) => {
+  addRoute(app, endpoints.getPerson, (c, { params }, reply) => {
     const person = store.people.get(params.id)
     if (person === undefined) throw notFound(`Contact ${params.id}`)
-    return sendData(c, person)
+    return reply.data(c, person)
   })
 
-  addRoute(app, endpoints.upsertPerson, (c, { body, rawBody }) => {
+  addRoute(app, endpoints.upsertPerson, (c, { body, headers, rawBody }, reply) => {
     const stageIssues = checkContactStage(body.stage)
     if (stageIssues.length > 0) throw validationError(stageIssues)
-    const idempotencyKey = c.req.header('Idempotency-Key')
-    if (idempotencyKey !== undefined) {
-      const checked = IdempotencyKey.safeParse(idempotencyKey)
-      if (!checked.success) throw validationError(prefixIssues(toApiIssues(checked.error), 'Idempotency-Key'))
-    }
+    const idempotencyKey = headers['Idempotency-Key']
     const scope = c.get('keyScope')
     // Only a request with a key is ever compared with another: the others need no fingerprint.
     const fingerprint = idempotencyKey === undefined ? '' : hash('sha256', canonicalJson(rawBody))
@@ -61,25 +57,25 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
         const previous = store.idempotency.find(scope, idempotencyKey, now)
         if (previous !== undefined) {
           if (previous.fingerprint !== fingerprint) {
-            throw new ApiError(409, 'conflict', 'Idempotency-Key was already used with a different request body')
+            throw apiError('conflict', 'Idempotency-Key was already used with a different request body')
           }
           return { replay: true, status: previous.status, body: previous.body }
         }
       }
       const { created, person } = upsert(store, body, now)
-      const status = created ? 201 : 200
+      const status = reply.status(!created)
       const text = JSON.stringify({ meta: meta(c.get('requestId')), data: { created, id: person.id, person } })
       if (idempotencyKey !== undefined) {
         store.idempotency.save(scope, idempotencyKey, { fingerprint, status, body: text }, now)
       }
       return { replay: false, status, body: text }
     })
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-    if (outcome.replay) headers['Idempotent-Replayed'] = 'true'
-    return c.body(outcome.body, outcome.status as 200 | 201, headers)
+    const responseHeaders: Record<string, string> = { 'Content-Type': 'application/json' }
+    if (outcome.replay) responseHeaders['Idempotent-Replayed'] = 'true'
+    return c.body(outcome.body, outcome.status as ContentfulStatusCode, responseHeaders)
   })
 
-  addRoute(app, endpoints.updatePerson, (c, { params, body }) => {
+  addRoute(app, endpoints.updatePerson, (c, { params, body }, reply) => {
     const stageIssues = checkContactStage(body.stage)
     // An unknown contact is a 404 before a bad stage is a 422.
     if (stageIssues.length > 0) {
@@ -88,16 +84,16 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
     }
     const updated = store.transaction(() => store.people.update(params.id, body, new Date()))
     if (!updated) throw notFound(`Contact ${params.id}`)
-    return sendSuccess(c)
+    return reply.success(c)
   })
 
-  addRoute(app, endpoints.deletePerson, (c, { params, query }) => {
+  addRoute(app, endpoints.deletePerson, (c, { params, query }, reply) => {
     const now = new Date()
     const deleted = store.transaction(() =>
       query.permanent ? store.people.deletePermanently(params.id) : store.people.trash(params.id, now),
     )
     if (!deleted) throw notFound(`Contact ${params.id}`)
-    return sendSuccess(c, { data: { deleted: true, permanent: query.permanent } })
+    return reply.success(c, { data: { deleted: true, permanent: query.permanent } })
   })
 }
 

@@ -2,7 +2,7 @@ import { endpoints, type User } from '@cc/schema'
 import type { Hono } from 'hono'
 import { OWNER, teams, type UserFixture, users } from '../../seed/fixtures.js'
 import type { AppEnv } from '../context.js'
-import { addRoute, sendData } from '../route.js'
+import { addRoute } from '../route.js'
 
 function toUser(user: UserFixture): User {
   return {
@@ -17,7 +17,7 @@ function toUser(user: UserFixture): User {
 }
 
 export function addUserRoutes(app: Hono<AppEnv>): void {
-  addRoute(app, endpoints.listUsers, (c) => sendData(c, users.map(toUser)))
+  addRoute(app, endpoints.listUsers, (c, _input, reply) => reply.data(c, users.map(toUser)))
   // Every sandbox key belongs to the account owner.
-  addRoute(app, endpoints.me, (c) => sendData(c, toUser(OWNER)))
+  addRoute(app, endpoints.me, (c, _input, reply) => reply.data(c, toUser(OWNER)))
 }
