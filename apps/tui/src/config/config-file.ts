@@ -1,11 +1,15 @@
 import { chmodSync, readFileSync } from 'node:fs'
+import { fieldErrors, messages, summarizeFieldErrors, worded } from '@cc/schema'
 import { z } from 'zod'
 import { writeFileAtomicSync } from '../fs/atomic-write.js'
 
-export const ConfigFile = z.strictObject({
-  apiKey: z.string().min(1, 'must not be empty').optional(),
-  baseUrl: z.url('must be a URL like https://api.clientcommander.com/v1').optional(),
-})
+export const ConfigFile = z.strictObject(
+  {
+    apiKey: z.string(worded).min(1, worded).optional(),
+    baseUrl: z.url(`${messages.url} like https://api.clientcommander.com/v1`).optional(),
+  },
+  worded,
+)
 export type ConfigFile = z.infer<typeof ConfigFile>
 
 export class ConfigFileError extends Error {
@@ -29,8 +33,9 @@ export function readConfigFile(path: string): ConfigFile {
   }
   const parsed = ConfigFile.safeParse(json)
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'file'} ${issue.message}`)
-    throw new ConfigFileError(`${path}: ${problems.join('; ')}`)
+    // Named as they are written in the file; the whole file is `*`.
+    const problems = fieldErrors(parsed.error, { labels: {} })
+    throw new ConfigFileError(`${path}: ${summarizeFieldErrors(problems, Number.POSITIVE_INFINITY)}`)
   }
   return parsed.data
 }

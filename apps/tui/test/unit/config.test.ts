@@ -29,8 +29,12 @@ describe('config file', () => {
       expect((error as Error).message).not.toContain('ccmd_live_secret')
     }
     writeFileSync(path, JSON.stringify({ baseUrl: 'not a url' }))
-    expect(() => readConfigFile(path)).toThrow(/baseUrl must be a URL/)
+    expect(() => readConfigFile(path)).toThrow(/baseUrl: must be a URL/)
     expect(readFileSync(path, 'utf8')).toContain('not a url')
+    writeFileSync(path, JSON.stringify({ apiKey: '', colour: 'red' }))
+    expect(() => readConfigFile(path)).toThrow(/: apiKey: must not be empty; colour: is not a known field$/)
+    writeFileSync(path, '[]')
+    expect(() => readConfigFile(path)).toThrow(/: Must be an object$/)
   })
 })
 
