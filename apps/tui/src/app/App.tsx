@@ -1,17 +1,17 @@
 import { Box, Text, useApp } from 'ink'
 import { useCallback, useEffect, useState } from 'react'
 import type { DraftStore } from '../drafts/draft-store.js'
+import { useKeys } from '../input/input-router.js'
 import { startupKeys } from '../input/keys/dialog-keys.js'
 import { keyLabel } from '../keys/format.js'
 import { toKeyPresses } from '../keys/keypress.js'
+import { type ConnectAttempt, type ConnectOutcome, startConnecting } from '../services/connect.js'
+import type { Session } from '../services/session.js'
 import { type ContactsState, withFirstPage } from '../state/contacts/list.js'
 import { HintBar } from '../ui/components/HintBar.js'
 import { Spinner } from '../ui/components/Spinner.js'
 import { StartupError } from '../ui/screens/Dialogs.js'
-import { type ConnectAttempt, type ConnectOutcome, startConnecting } from './connect.js'
-import { useKeys } from './input-router.js'
 import { Main } from './Main.js'
-import type { Session } from './session.js'
 
 export interface AppProps {
   /** The first attempt at the configured connection, started before the interface loaded. */

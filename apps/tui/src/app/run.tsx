@@ -2,11 +2,11 @@ import { render } from 'ink'
 import type { Connection } from '../config/connection.js'
 import type { AppPaths } from '../config/paths.js'
 import { DraftStore } from '../drafts/draft-store.js'
+import { InputRouter } from '../input/input-router.js'
+import type { ConnectAttempt } from '../services/connect.js'
+import { openSandboxSession, openSession, type Session } from '../services/session.js'
 import { createTheme, ThemeProvider } from '../ui/theme.js'
 import { App, isStartupFailure } from './App.js'
-import type { ConnectAttempt } from './connect.js'
-import { InputRouter } from './input-router.js'
-import { openSandboxSession, openSession, type Session } from './session.js'
 
 export interface RunOptions {
   connection: Connection

@@ -1,6 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' }
-import { startConnecting } from '../app/connect.js'
-import { openSession } from '../app/session.js'
+import { startConnecting } from '../services/connect.js'
+import { openSession } from '../services/session.js'
 import { ConfigFileError, readConfigFile } from '../config/config-file.js'
 import { resolveConnection } from '../config/connection.js'
 import { appPaths } from '../config/paths.js'

@@ -1,6 +1,6 @@
 import { useApp } from 'ink'
 import { useCallback } from 'react'
-import { editExternally } from '../app/external-editor.js'
+import { editExternally } from '../services/external-editor.js'
 import type { ToastMessage } from '../ui/components/StatusLine.js'
 
 /** The field being handed over: its name (for the file), its label and its length limit. */

@@ -30,7 +30,7 @@ export function parseBinding(binding: string): Binding {
   return parsed
 }
 
-export function matchesBinding(binding: string, key: KeyPress): boolean {
+function matchesBinding(binding: string, key: KeyPress): boolean {
   const b = parseBinding(binding)
   if (b.name.length === 1 && !b.ctrl && !b.meta) {
     // Printable keys bind by the character they type; Shift is already in the character.

@@ -1,8 +1,8 @@
 import { stripVTControlCharacters } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../src/app/App.js'
-import { startConnecting } from '../../src/app/connect.js'
-import type { Session } from '../../src/app/session.js'
+import { startConnecting } from '../../src/services/connect.js'
+import type { Session } from '../../src/services/session.js'
 import { type Harness, renderApp } from '../support/render.js'
 import { createWorld, type TestWorld } from '../support/sandbox.js'
 

@@ -186,7 +186,8 @@ describe('cc-tui in a real terminal', () => {
     expect(large).toContain('Tags')
     t.resize(80, 24)
     await expect.poll(() => t.screen().includes('Updated')).toBe(false)
-    expect(t.screen()).toContain('1 of 50+')
+    // The poll can catch the blank moment between clearing and redrawing: wait for the list to be back.
+    await t.waitFor('1 of 50+')
   })
 
   it('opens the embedded sandbox without a key, says so, and quits at once when nothing changed', async () => {

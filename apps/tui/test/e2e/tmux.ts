@@ -103,7 +103,24 @@ export function startEditor(options: {
   // A shell runs the editor with exactly this environment, then prints how it ended and stays, so
   // the line can be read (tmux may blank a dead pane; afterEach kills the session).
   const command = `env -i ${assignments.join(' ')} ${quote(process.execPath)} ${quote(CLI)} ${(options.args ?? []).map(quote).join(' ')}; echo "[cc-tui exited with $?]"; exec sleep 600`
-  tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), command)
+  // The server stays up between tests (`exit-empty off`): otherwise killing the last session ends it, and a session
+  // started while it is still exiting fails with "server exited unexpectedly". afterAll kills it (`killServer`).
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    String(options.columns ?? 80),
+    '-y',
+    String(options.rows ?? 24),
+    command,
+    ';',
+    'set-option',
+    '-g',
+    'exit-empty',
+    'off',
+  )
   const screen = () => tmux('capture-pane', '-p', '-t', name)
   const terminal: Terminal = {
     name,

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import { stripVTControlCharacters } from 'node:util'
 import { render as inkRender } from 'ink'
 import type { ReactElement } from 'react'
-import { InputRouter } from '../../src/app/input-router.js'
+import { InputRouter } from '../../src/input/input-router.js'
 import { createTheme, ThemeProvider } from '../../src/ui/theme.js'
 
 /** A terminal-sized stdout that keeps every frame and can be resized. */

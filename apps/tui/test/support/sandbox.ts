@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient } from '@cc/client'
 import { createSandbox, type Sandbox } from '@cc/sandbox'
-import { type Session, sessionFor } from '../../src/app/session.js'
 import { DraftStore } from '../../src/drafts/draft-store.js'
+import { type Session, sessionFor } from '../../src/services/session.js'
 
 export interface TestWorld {
   sandbox: Sandbox

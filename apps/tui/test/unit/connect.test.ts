@@ -1,9 +1,9 @@
 import { createClient } from '@cc/client'
 import { createSandbox, type Sandbox } from '@cc/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect, startConnecting } from '../../src/app/connect.js'
-import { PAGE_SIZE } from '../../src/app/contacts-service.js'
-import { type Session, sessionFor } from '../../src/app/session.js'
+import { connect, startConnecting } from '../../src/services/connect.js'
+import { PAGE_SIZE } from '../../src/services/contacts-service.js'
+import { type Session, sessionFor } from '../../src/services/session.js'
 
 let sandbox: Sandbox
 beforeAll(async () => {

@@ -10,7 +10,7 @@ interface Props {
 }
 
 /** The window of a long value that keeps the cursor in view. */
-export function visibleWindow(value: string, cursor: number, width: number): { start: number; end: number } {
+function visibleWindow(value: string, cursor: number, width: number): { start: number; end: number } {
   if (value.length < width) return { start: 0, end: value.length }
   // Room for the text, the ellipsis and the cursor cell.
   const room = Math.max(1, width - 2)

@@ -1,11 +1,11 @@
 import { type Dispatch, useEffect, useRef } from 'react'
+import { loadPage, searchContacts } from '../services/contacts-service.js'
+import { describeError } from '../services/describe-error.js'
+import type { Session } from '../services/session.js'
 import { type ContactsAction, type ContactsState, wantsNextPage } from '../state/contacts/list.js'
-import { loadPage, searchContacts } from './contacts-service.js'
-import { describeError } from './describe-error.js'
-import type { Session } from './session.js'
 
 /** Quiet time after the last keystroke in the search box before asking the API. */
-export const SEARCH_DEBOUNCE_MS = 200
+const SEARCH_DEBOUNCE_MS = 200
 
 /**
  * Keeps the contacts state fed: loads the next page when the selection nears the end of what is

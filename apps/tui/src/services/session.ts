@@ -52,7 +52,7 @@ export async function openSandboxSession(paths: Pick<AppPaths, 'sandboxDir'>): P
 }
 
 /** A client for a real API. Throws the client's `ValidationError` for a bad key or URL. */
-export function openApiSession(connection: Extract<Connection, { mode: 'api' }>): Session {
+function openApiSession(connection: Extract<Connection, { mode: 'api' }>): Session {
   const client = createClient({
     apiKey: connection.apiKey,
     ...(connection.baseUrl ? { baseUrl: connection.baseUrl } : {}),
