@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { Main } from '../../src/app/Main.js'
-import { type Harness, KEY, renderApp } from '../support/render.js'
-import { createWorld, type TestWorld } from '../support/sandbox.js'
+import { type Harness, KEY, renderApp } from '../../test/support/render.js'
+import { createWorld, type TestWorld } from '../../test/support/sandbox.js'
+import { Main } from './Main.js'
 
 let world: TestWorld
 let ui: Harness | undefined

@@ -1,10 +1,10 @@
 import { stripVTControlCharacters } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { App } from '../../src/app/App.js'
-import { startConnecting } from '../../src/services/connect.js'
-import type { Session } from '../../src/services/session.js'
-import { type Harness, renderApp } from '../support/render.js'
-import { createWorld, type TestWorld } from '../support/sandbox.js'
+import { type Harness, renderApp } from '../../test/support/render.js'
+import { createWorld, type TestWorld } from '../../test/support/sandbox.js'
+import { startConnecting } from '../services/connect.js'
+import type { Session } from '../services/session.js'
+import { App } from './App.js'
 
 let world: TestWorld
 let ui: Harness | undefined

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { findConflicts, rebase } from '../../src/state/editor/conflict.js'
-import { type EditorAction, editorReducer } from '../../src/state/editor/editor.js'
-import { checkReview } from '../../src/state/editor/save.js'
-import { dirtyFields, editorErrors } from '../../src/state/editor/selectors.js'
-import { createEditor, type EditorState } from '../../src/state/editor/state.js'
-import { emptyForm, type FormValues, formatMoney, parseMoney, patchOf, toForm } from '../../src/state/form.js'
+import { emptyForm, type FormValues, patchOf, toForm } from '../form.js'
+import { findConflicts } from './conflict.js'
+import { type EditorAction, editorReducer } from './editor.js'
+import { checkReview } from './save.js'
+import { dirtyFields, editorErrors } from './selectors.js'
+import { createEditor, type EditorState } from './state.js'
 
 const base: FormValues = toForm({
   firstName: 'Ada',
@@ -20,25 +20,6 @@ const run = (state: EditorState, ...actions: EditorAction[]) => actions.reduce(e
 /** The minimal patch a save would send. */
 const patch = (state: EditorState) => patchOf(state.base, state.values)
 const editor = () => createEditor({ contactId: 'jd79abc123def', title: 'Ada Lovelace', base })
-
-describe('form values', () => {
-  it('turns write-model values into text and cleans control sequences', () => {
-    const form = toForm({ firstName: 'A\u001b[31mda', price: 12.5, tags: ['x\u0007'] })
-    expect(form.firstName).toBe('Ada')
-    expect(form.price).toBe('12.5')
-    expect(form.tags).toEqual(['x'])
-    expect(form.city).toBe('')
-  })
-
-  it('reads money the way people type it', () => {
-    expect(parseMoney('$450,000')).toBe(450000)
-    expect(parseMoney(' 1200.50 ')).toBe(1200.5)
-    expect(parseMoney('')).toBeUndefined()
-    expect(parseMoney('12abc')).toBeNaN()
-    expect(formatMoney(450000)).toBe('$450,000')
-    expect(formatMoney(12.5)).toBe('$12.50')
-  })
-})
 
 describe('editor reducer', () => {
   it('tracks dirty fields and builds the minimal patch', () => {
@@ -179,18 +160,6 @@ describe('editor reducer', () => {
 describe('conflicts', () => {
   const theirs: FormValues = { ...base, firstName: 'Augusta', city: 'London', email: 'ada@new.example' }
   const mine: FormValues = { ...base, firstName: 'Ada M.', lastName: 'King', email: 'ada@new.example' }
-
-  it('finds fields both sides changed to different values', () => {
-    expect(findConflicts(base, mine, theirs).map((c) => c.field)).toEqual(['firstName'])
-    expect(findConflicts(base, base, theirs)).toEqual([])
-  })
-
-  it('rebases a draft: their untouched changes come in, mine stay, choices decide conflicts', () => {
-    const mineWins = rebase(base, mine, theirs)
-    expect(mineWins).toMatchObject({ firstName: 'Ada M.', lastName: 'King', city: 'London' })
-    const theirsWin = rebase(base, mine, theirs, { firstName: 'theirs' })
-    expect(theirsWin.firstName).toBe('Augusta')
-  })
 
   it('walks the conflict screen and applies the choices, then reviews against their values', () => {
     let s = run(

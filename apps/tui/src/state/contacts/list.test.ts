@@ -1,59 +1,6 @@
-import type { Person } from '@cc/schema'
 import { describe, expect, it } from 'vitest'
-import {
-  type ContactsState,
-  contactsReducer,
-  initialContacts,
-  visibleRows,
-  wantsNextPage,
-} from '../../src/state/contacts/list.js'
-import { stagesSeen, toRow } from '../../src/state/contacts/rows.js'
-import { searchQueries } from '../../src/state/contacts/search.js'
-
-const person = (n: number, over: Partial<Person> = {}): Person => ({
-  id: `contact${String(n).padStart(4, '0')}`,
-  firstName: `First${n}`,
-  lastName: `Last${n}`,
-  fullName: `First${n} Last${n}`,
-  emails: [{ value: `p${n}@example.com`, isPrimary: true }],
-  phones: [{ value: `+1555000${String(n).padStart(4, '0')}` }],
-  stageId: n % 2 ? 'stage_lead' : 'stage_hot',
-  stageName: n % 2 ? 'Lead' : 'Hot',
-  tags: 'VIP, Buyer',
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-02-03T04:05:06Z',
-  ...over,
-})
-
-describe('contact rows', () => {
-  it('shows the primary email and phone, the stage name and a short date, cleaned', () => {
-    const row = toRow(
-      person(1, {
-        fullName: 'Evil\u001b]0;pwned\u0007 Name',
-        emails: [{ value: 'a@x' }, { value: 'b@x', isPrimary: true }],
-      }),
-    )
-    expect(row).toMatchObject({ name: 'Evil Name', email: 'b@x', stage: 'Lead', updated: '2026-02-03' })
-  })
-
-  it('collects the stages seen, by name', () => {
-    expect(stagesSeen([1, 2, 3].map((n) => toRow(person(n))))).toEqual([
-      { id: 'stage_hot', name: 'Hot' },
-      { id: 'stage_lead', name: 'Lead' },
-    ])
-  })
-})
-
-describe('search queries', () => {
-  it('picks what the API can match from what was typed', () => {
-    expect(searchQueries('  ')).toEqual([])
-    expect(searchQueries('ada@example.com')).toEqual([{ email: 'ada@example.com' }])
-    expect(searchQueries('(555) 123')).toEqual([{ phone: '(555) 123' }])
-    expect(searchQueries('jd79abc123def')).toEqual([{ id: 'jd79abc123def' }, { name: 'jd79abc123def' }])
-    expect(searchQueries('Ada Love')).toEqual([{ name: 'Ada Love' }])
-    expect(searchQueries('A')).toEqual([])
-  })
-})
+import { person } from '../../../test/support/people.js'
+import { type ContactsState, contactsReducer, initialContacts, visibleRows, wantsNextPage } from './list.js'
 
 describe('contacts reducer', () => {
   const loaded = (count: number, hasMore = true): ContactsState =>

@@ -1,9 +1,9 @@
 import { createClient } from '@cc/client'
 import { createSandbox, type Sandbox } from '@cc/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect, startConnecting } from '../../src/services/connect.js'
-import { PAGE_SIZE } from '../../src/services/contacts-service.js'
-import { type Session, sessionFor } from '../../src/services/session.js'
+import { connect, startConnecting } from './connect.js'
+import { PAGE_SIZE } from './contacts-service.js'
+import { type Session, sessionFor } from './session.js'
 
 let sandbox: Sandbox
 beforeAll(async () => {

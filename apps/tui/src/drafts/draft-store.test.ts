@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DraftStore } from '../../src/drafts/draft-store.js'
-import { emptyForm } from '../../src/state/form.js'
+import { emptyForm } from '../state/form.js'
+import { DraftStore } from './draft-store.js'
 
 const file = () => join(mkdtempSync(join(tmpdir(), 'cc-tui-drafts-')), 'state', 'drafts.json')
 const draft = (contactId: string, city: string) => ({

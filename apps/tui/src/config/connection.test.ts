@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { resolveConnection } from './connection.js'
+
+describe('resolveConnection', () => {
+  it('uses the sandbox with --sandbox or without any key', () => {
+    expect(resolveConnection({ sandbox: true, apiKey: 'k' }, {}, {})).toEqual({ mode: 'sandbox', reason: 'flag' })
+    expect(resolveConnection({}, {}, {})).toEqual({ mode: 'sandbox', reason: 'no-key' })
+  })
+
+  it('takes the key from the flag, then the environment, then the config file', () => {
+    const env = { CC_API_KEY: 'env-key' }
+    const config = { apiKey: 'file-key', baseUrl: 'https://file.example/v1' }
+    expect(resolveConnection({ apiKey: 'flag-key' }, env, config)).toMatchObject({
+      apiKey: 'flag-key',
+      keySource: 'flag',
+    })
+    expect(resolveConnection({}, env, config)).toMatchObject({ apiKey: 'env-key', keySource: 'env' })
+    expect(resolveConnection({}, {}, config)).toEqual({
+      mode: 'api',
+      apiKey: 'file-key',
+      keySource: 'config',
+      baseUrl: 'https://file.example/v1',
+    })
+  })
+
+  it('takes the URL from the flag, then CC_BASE_URL, then the config file', () => {
+    const config = { apiKey: 'k', baseUrl: 'https://file.example/v1' }
+    expect(
+      resolveConnection({ baseUrl: 'https://flag.example/v1' }, { CC_BASE_URL: 'https://env.example/v1' }, config),
+    ).toMatchObject({ baseUrl: 'https://flag.example/v1' })
+    expect(resolveConnection({}, { CC_BASE_URL: 'https://env.example/v1' }, config)).toMatchObject({
+      baseUrl: 'https://env.example/v1',
+    })
+  })
+})

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { formatBinding, helpSections, hintsFor, keyTableMarkdown } from './format.js'
+import { commands } from './keymap.js'
+
+describe('key names, hints and help', () => {
+  it('formats bindings for people', () => {
+    expect(formatBinding('ctrl+s')).toBe('Ctrl+S')
+    expect(formatBinding('shift+tab')).toBe('Shift+Tab')
+    expect(formatBinding('ctrl+_')).toBe('Ctrl+/')
+    expect(formatBinding(',')).toBe('Comma')
+    expect(formatBinding('G')).toBe('G')
+  })
+
+  it('builds hints from the most specific context first, without repeating a key', () => {
+    const hints = hintsFor(['review', 'global'])
+    expect(hints[0]).toEqual({ key: 'Enter', label: 'save' })
+    expect(hints.map((h) => h.label)).toContain('help')
+    expect(new Set(hints.map((h) => h.key)).size).toBe(hints.length)
+  })
+
+  it('lists every command in the help sections and the README table', () => {
+    const rows = helpSections().flatMap((section) => section.rows)
+    expect(rows).toHaveLength(commands.length)
+    const table = keyTableMarkdown()
+    expect(table).toContain('| Ctrl+S | Review the changes, then save |')
+  })
+})
