@@ -1,25 +1,29 @@
 import {
   type ContactFieldName,
   type ContactValues,
+  CreateContactInput,
   contactField,
   contactFieldNames,
   fieldErrors,
-  normalizePhone,
-  normalizeState,
-  parseTags,
   UpdateContactInput,
 } from '@cc/schema'
-import { parseMoney } from '../state/form.js'
+import { readFieldText } from '../transfer/field-text.js'
 
-export type AssignmentResult = { ok: true; patch: ContactValues } | { ok: false; errors: Record<string, string> }
+export type AssignmentResult<T = ContactValues> = { ok: true; patch: T } | { ok: false; errors: Record<string, string> }
 
 const isField = (name: string): name is ContactFieldName => (contactFieldNames as string[]).includes(name)
 
+/** `set` checks a patch; `create` a new contact (which needs a name, an email or a phone). */
+const SCHEMAS = { update: UpdateContactInput, create: CreateContactInput } as const
+
 /**
- * `field=value` arguments → a patch, checked against the update schema. Values are read the way
+ * `field=value` arguments → a patch, checked against the update (or create) schema. Values are read the way
  * the editor reads them: tags comma-separated, a price as an amount, phone and state normalised.
  */
-export function parseAssignments(args: readonly string[]): AssignmentResult {
+export function parseAssignments(
+  args: readonly string[],
+  purpose: keyof typeof SCHEMAS = 'update',
+): AssignmentResult<UpdateContactInput> {
   const patch: Record<string, unknown> = {}
   const errors: Record<string, string> = {}
   for (const arg of args) {
@@ -38,18 +42,11 @@ export function parseAssignments(args: readonly string[]): AssignmentResult {
       errors[name] = `${contactField(name).label}: given more than once`
       continue
     }
-    const kind = contactField(name).kind
-    if (kind === 'tags') patch[name] = parseTags(raw)
-    else if (kind === 'money') {
-      const amount = parseMoney(raw)
-      if (amount === undefined || Number.isNaN(amount)) {
-        errors[name] = `${contactField(name).label}: must be an amount like 450000 or $450,000`
-      } else patch[name] = amount
-    } else if (kind === 'phone') patch[name] = raw === '' ? raw : normalizePhone(raw)
-    else if (kind === 'state') patch[name] = normalizeState(raw)
-    else patch[name] = raw
+    const reading = readFieldText(name, raw)
+    if (reading.ok) patch[name] = reading.value
+    else errors[name] = `${contactField(name).label}: ${reading.rule}`
   }
-  const result = UpdateContactInput.safeParse(patch)
+  const result = SCHEMAS[purpose].safeParse(patch)
   if (!result.success) {
     // Report every problem at once: the schema's, next to the ones found while reading the values.
     for (const [key, message] of Object.entries(fieldErrors(result.error))) {

@@ -1,12 +1,19 @@
 import packageJson from '../../package.json' with { type: 'json' }
-import { startConnecting } from '../services/connect.js'
-import { openSession } from '../services/session.js'
 import { ConfigFileError, readConfigFile } from '../config/config-file.js'
 import { resolveConnection } from '../config/connection.js'
 import { appPaths } from '../config/paths.js'
+import { startConnecting } from '../services/connect.js'
+import { openSession } from '../services/session.js'
 import { parseCommandLine, USAGE, UsageError } from './args.js'
-import { EXIT, getCommand, type Io, loginCommand, logoutCommand, setCommand } from './commands.js'
+import { createCommand } from './commands/create.js'
+import { deleteCommand } from './commands/delete.js'
+import { getCommand } from './commands/get.js'
+import { logCommand } from './commands/log.js'
+import { loginCommand } from './commands/login.js'
+import { logoutCommand } from './commands/logout.js'
+import { setCommand } from './commands/set.js'
 import { exitWhenIdle } from './exit-when-idle.js'
+import { EXIT, type Io } from './io.js'
 import { hideSqliteWarning } from './warnings.js'
 
 /** Runs one `cc-tui` command line and returns its exit code. */
@@ -45,10 +52,18 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const connection = resolveConnection(args, env, config)
   if (args.command === 'get') return getCommand(args, connection, paths, io)
   if (args.command === 'set') return setCommand(args, connection, paths, io)
+  if (args.command === 'create') return createCommand(args, connection, paths, io)
+  if (args.command === 'delete') return deleteCommand(args, connection, paths, io)
+  if (args.command === 'log') return logCommand(args, connection, paths, io)
+  // Loaded only for these two: the CSV reader and writer, and the import engine.
+  if (args.command === 'export')
+    return (await import('./commands/export.js')).exportCommand(args, connection, paths, io)
+  if (args.command === 'import')
+    return (await import('./commands/import.js')).importCommand(args, connection, paths, io)
 
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(
-      'cc-tui needs a terminal to open the editor. In scripts, use `cc-tui get <id>` or `cc-tui set <id> field=value`.\n',
+      'cc-tui needs a terminal to open the editor. In scripts, use `cc-tui get <id>`, `cc-tui set <id> field=value` and the other commands of `cc-tui --help`.\n',
     )
     return EXIT.invalid
   }

@@ -1,4 +1,4 @@
-import type { Io } from './commands.js'
+import type { Io } from './io.js'
 
 /** Ask for a secret on the terminal without echoing it. Ctrl+C cancels (empty answer). */
 export function readSecret(prompt: string, io: Io): Promise<string> {

@@ -10,11 +10,13 @@ export interface AppPaths {
   draftsFile: string
   /** Node's compile cache of the editor's code: launches after the first skip compiling it again. */
   compileCacheDir: string
+  /** Journals of imports, one per imported file (named by its SHA-256), kept until the import is done. */
+  importsDir: string
 }
 
 /**
  * Where the editor keeps its files, in the user's own directories (XDG on Linux: config in
- * `$XDG_CONFIG_HOME`, the sandbox in `$XDG_DATA_HOME`, drafts in `$XDG_STATE_HOME`, compiled code in
+ * `$XDG_CONFIG_HOME`, the sandbox in `$XDG_DATA_HOME`, drafts and import journals in `$XDG_STATE_HOME`, compiled code in
  * `$XDG_CACHE_HOME`).
  */
 export function appPaths(): AppPaths {
@@ -26,5 +28,6 @@ export function appPaths(): AppPaths {
     sandboxDir: join(paths.data, 'sandbox'),
     draftsFile: join(state, 'drafts.json'),
     compileCacheDir: join(paths.cache, 'compile-cache'),
+    importsDir: join(state, 'imports'),
   }
 }
