@@ -1,4 +1,3 @@
-import { contactField } from '@cc/schema'
 import { Box } from 'ink'
 import { guardKeys, helpKeys, restoreKeys } from '../input/keys/dialog-keys.js'
 import { type EditorLayout, editorKeys } from '../input/keys/editor-keys.js'
@@ -81,10 +80,10 @@ const contactsViews: ScreenViews<ScreenProps> = {
 
 /** The editor's hint contexts: the focused input's own keys first. */
 function editorHints(editor: EditorState): Context[] {
-  const kind = contactField(editor.focus).kind
+  const input = inputOf(editor.focus)
   if (editor.stagePicker) return ['stagePicker', 'editor']
-  if (kind === 'tags') return ['tags', 'editor']
-  if (kind === 'stage') return ['stage', 'editor']
+  if (input === 'tags') return ['tags', 'editor']
+  if (input === 'stage') return ['stage', 'editor']
   return ['editor']
 }
 

@@ -3,9 +3,9 @@ import { commandFor } from '../../keys/match.js'
 import type { StageOption } from '../../state/contacts/rows.js'
 import type { EditorState } from '../../state/editor/state.js'
 import { type FieldInput, inputOf } from '../../state/field-input.js'
-import { cursorRow, layoutRows } from '../../text/multiline.js'
 import { globalKeys, textOpFor } from './common.js'
 import { editorIntent as editor, type Intent } from './intents.js'
+import { multilineKey } from './multiline-keys.js'
 
 /** The geometry of the multi-line box, for moving by visual rows. */
 export interface EditorLayout {
@@ -21,27 +21,16 @@ type FieldKeys = (key: KeyPress, state: EditorState, layout: EditorLayout) => In
 
 const fieldKeys: Partial<Record<FieldInput, FieldKeys>> = {
   multiline(key, state, layout) {
-    const value = typeof state.values[state.focus] === 'string' ? (state.values[state.focus] as string) : ''
-    const rows = layoutRows(value, layout.multilineWidth)
-    const row = cursorRow(rows, state.cursor)
-    const op = (o: 'up' | 'down' | 'pageUp' | 'pageDown' | 'newline'): Intent[] => [
-      editor({ type: 'textOp', op: o, width: layout.multilineWidth, pageRows: layout.multilineRows }),
-    ]
-    switch (commandFor('multiline', key)) {
-      case 'multiline.newline':
-        return op('newline')
-      case 'multiline.up':
-        // Up on the first row (and down on the last) leaves the field, as in the other fields.
-        return row === 0 ? [editor({ type: 'focusPrevious' })] : op('up')
-      case 'multiline.down':
-        return row === rows.length - 1 ? [editor({ type: 'focusNext' })] : op('down')
-      case 'multiline.pageUp':
-        return op('pageUp')
-      case 'multiline.pageDown':
-        return op('pageDown')
-      default:
-        return undefined
-    }
+    const value = state.values[state.focus]
+    const move = multilineKey(
+      key,
+      { value: typeof value === 'string' ? value : '', cursor: state.cursor },
+      layout.multilineWidth,
+    )
+    if (move === 'leaveUp') return [editor({ type: 'focusPrevious' })]
+    if (move === 'leaveDown') return [editor({ type: 'focusNext' })]
+    if (move === undefined) return undefined
+    return [editor({ type: 'textOp', op: move, width: layout.multilineWidth, pageRows: layout.multilineRows })]
   },
   tags(key, state) {
     // Enter and the arrows work on the tag box only where they mean something there.

@@ -15,7 +15,7 @@ export function textOf(values: FormValues, name: FieldName): string {
   return typeof value === 'string' ? value : ''
 }
 
-export function withoutKey<T extends object>(record: T, key: PropertyKey): T {
+function withoutKey<T extends object>(record: T, key: PropertyKey): T {
   if (!(key in record)) return record
   const copy = { ...record }
   delete (copy as Record<PropertyKey, unknown>)[key]

@@ -2,7 +2,7 @@ import { Text } from 'ink'
 import { useTheme } from '../theme.js'
 
 /** Columns of a field's label ("› " + the label and its `*`, padded, + a space); the value starts after them. */
-export const LABEL_WIDTH = 14
+const LABEL_WIDTH = 14
 export const LABEL_COLUMNS = LABEL_WIDTH + 3
 
 /** The label column: `›` on the focused field, `*` on a changed one (nothing relies on colour alone). */

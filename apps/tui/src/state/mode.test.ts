@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { initialContacts } from './contacts/list.js'
+import { editorReducer } from './editor/editor.js'
+import { createEditor } from './editor/state.js'
+import { emptyForm } from './form.js'
+import { modeOf } from './mode.js'
+import type { Navigation } from './navigation.js'
+
+const editor = createEditor({ contactId: 'jd79abc123def', title: 'Ada', base: emptyForm() })
+const onEditor: Navigation = { view: { name: 'editor' } }
+
+describe('modeOf', () => {
+  it('puts a dialog over whatever screen is under it', () => {
+    const help = { name: 'help', top: 3 } as const
+    expect(modeOf({ ...onEditor, dialog: help }, editor, initialContacts)).toEqual(help)
+  })
+
+  it('is the list, or its search while the search box has focus', () => {
+    expect(modeOf({ view: { name: 'list' } }, null, initialContacts).name).toBe('list')
+    expect(modeOf({ view: { name: 'list' } }, null, { ...initialContacts, searchFocused: true }).name).toBe('search')
+  })
+
+  it('follows the open contact through review, saving, a failure and a conflict', () => {
+    expect(modeOf(onEditor, editor, initialContacts)).toEqual({ name: 'editor', editor })
+    const edited = editorReducer(editor, { type: 'edit', field: 'city', value: 'Paris', kind: 'insert' })
+    const review = editorReducer(edited, { type: 'review' })
+    expect(modeOf(onEditor, review, initialContacts).name).toBe('review')
+    const saving = editorReducer(review, { type: 'saveStarted' })
+    expect(modeOf(onEditor, saving, initialContacts).name).toBe('review')
+    const failed = editorReducer(saving, { type: 'saveFailed', message: 'The server had a problem (500).' })
+    expect(modeOf(onEditor, failed, initialContacts).name).toBe('review')
+    const conflict = editorReducer(saving, { type: 'conflictDetected', theirs: edited.base, conflicts: [] })
+    expect(modeOf(onEditor, conflict, initialContacts)).toMatchObject({ name: 'conflict', conflict: { selected: 0 } })
+  })
+
+  it('is a view without refinements as it is', () => {
+    expect(modeOf({ view: { name: 'opening', title: 'Ada' } }, null, initialContacts)).toEqual({
+      name: 'opening',
+      title: 'Ada',
+    })
+  })
+})
