@@ -35,6 +35,7 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RequestError,
   ResponseValidationError,
   TimeoutError,
   UnprocessableEntityError,

@@ -125,7 +125,6 @@ export class ApiClient {
       headers: this.#headersFor(call, body !== undefined, options?.headers),
       body,
     }
-    const where = { method: call.method, path: call.path }
 
     for (let attempt = 1; ; attempt++) {
       const context: RequestContext = { method: call.method, path: call.path, attempts: attempt }
@@ -134,12 +133,12 @@ export class ApiClient {
           signal?.throwIfAborted()
           await this.#gate.wait(signal)
         } catch (reason) {
-          throw new AbortError(where, reason)
+          throw new AbortError({ ...context, attempts: attempt - 1 }, reason)
         }
       }
       const outcome = await this.#attempt(call, exchange, timeout, signal, context, maxRetries + 1)
       if (outcome.kind === 'response' && outcome.response.ok) {
-        return readSuccess(call, outcome.response, outcome.text, this.#config.validate, this.#config.logger)
+        return readSuccess(call, context, outcome.response, outcome.text, this.#config.validate, this.#config.logger)
       }
       const failure = outcome.kind === 'response' ? this.#failure(outcome.response, outcome.text, context) : outcome
       if (failure.error instanceof AbortError) throw failure.error
@@ -148,7 +147,7 @@ export class ApiClient {
       try {
         await sleep(delay, signal)
       } catch (reason) {
-        throw new AbortError(where, reason)
+        throw new AbortError(context, reason)
       }
     }
   }

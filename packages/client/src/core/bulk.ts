@@ -28,24 +28,18 @@ export function asCcError(error: unknown): CcError {
   return error instanceof CcError ? error : new CcError('Unexpected failure', { cause: error })
 }
 
-/**
- * Runs `work` over `items` with at most `concurrency` at a time; results keep the input order. `work` must not
- * throw. `onResult` sees each result as it arrives.
- */
+/** Runs `work` over `items` with at most `concurrency` at a time; results keep the input order. `work` must not throw. */
 export async function runPool<I, R>(
   items: readonly I[],
   concurrency: number,
   work: (item: I, index: number) => Promise<R>,
-  onResult?: (result: R, index: number) => void,
 ): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   const worker = async () => {
     while (next < items.length) {
       const index = next++
-      const result = await work(items[index] as I, index)
-      results[index] = result
-      onResult?.(result, index)
+      results[index] = await work(items[index] as I, index)
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))

@@ -23,7 +23,7 @@ const LOOPBACK = /^(localhost|[^.]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i
 const isFunction = (value: unknown) => typeof value === 'function'
 
 /** The options of `createClient`. Each has an environment or built-in default. */
-export const ClientOptionsSchema = z.strictObject(
+const ClientOptionsSchema = z.strictObject(
   {
     /** API key (`ccmd_live_…`). Default: `CC_API_KEY`. Required one way or the other. */
     apiKey: z

@@ -1,20 +1,10 @@
 import { type EndpointName, endpoints, fieldErrors, summarizeFieldErrors } from '@cc/schema'
 import * as z from 'zod'
 import type * as core from 'zod/v4/core'
-import type { ApiClient, PreparedCall, RawResult } from './api-client.js'
-import { APIPromise, withRequestId } from './api-promise.js'
-import type { RequestOptions } from './config.js'
+import type { PreparedCall } from './api-client.js'
 import { ValidationError } from './errors.js'
 
 type Endpoints = typeof endpoints
-type Part = 'params' | 'query' | 'body'
-type SchemaOf<N extends EndpointName, P extends Part> =
-  Endpoints[N] extends Record<P, infer S extends core.$ZodType> ? S : never
-
-/** What the caller passes for each part of an endpoint, typed from its schemas in `@cc/schema`. */
-export type ParamsOf<N extends EndpointName> = core.input<SchemaOf<N, 'params'>>
-export type QueryOf<N extends EndpointName> = core.input<SchemaOf<N, 'query'>>
-export type BodyOf<N extends EndpointName> = core.input<SchemaOf<N, 'body'>>
 /** The validated success body of an endpoint. */
 export type ResponseOf<N extends EndpointName> = core.output<Endpoints[N]['response']>
 
@@ -127,24 +117,4 @@ export function prepareCall(name: EndpointName, input: EndpointInput, operation:
 function toSearchParams(query: unknown): Record<string, string> {
   const entries = Object.entries(query as Record<string, unknown>).filter(([, value]) => value !== undefined)
   return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]))
-}
-
-/**
- * Calls an endpoint: validates the input, sends it through the client's request lifecycle, and maps the success
- * body to the result with `unwrap`. The result carries a non-enumerable `requestId`.
- */
-export function callEndpoint<N extends EndpointName, T>(
-  api: ApiClient,
-  name: N,
-  operation: string,
-  input: EndpointInput,
-  options: RequestOptions | undefined,
-  unwrap: (body: ResponseOf<N>, raw: RawResult) => T,
-): APIPromise<T> {
-  const result = (async () => {
-    const raw = await api.request(prepareCall(name, input, operation), options)
-    const data = withRequestId(unwrap(raw.body as ResponseOf<N>, raw), raw.requestId)
-    return { data, meta: raw.meta, response: raw.response, requestId: raw.requestId }
-  })()
-  return new APIPromise(result)
 }

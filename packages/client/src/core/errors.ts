@@ -5,33 +5,20 @@ const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
 
 type Inspect = (value: unknown, options?: object) => string
 
-/** Where a request failed: enough to find it in logs, never a header or a body that was sent. */
-export interface RequestContext {
-  /** HTTP method, e.g. `PUT`. */
-  method: string
-  /** Path below the base URL, e.g. `/people/jd79abc123def` (no query string). */
-  path: string
-  /** How many HTTP attempts were made, retries included. */
-  attempts: number
-}
-
 /**
  * The base of every error the client throws. Its own `toJSON` and `util.inspect` output show
  * only the fields below: no request, no headers that were sent, so no API key.
  */
 export class CcError extends Error {
   override name = 'CcError'
-  /** The request id from the response (`X-Request-Id` or `meta.requestId`), when there was a response. */
-  readonly requestId: string | undefined
 
-  constructor(message: string, options: { cause?: unknown; requestId?: string | undefined } = {}) {
+  constructor(message: string, options: { cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.requestId = options.requestId
   }
 
   /** The fields `toJSON` and `util.inspect` show besides name and message. */
   protected details(): Record<string, unknown> {
-    return this.requestId === undefined ? {} : { requestId: this.requestId }
+    return {}
   }
 
   toJSON(): Record<string, unknown> {
@@ -69,6 +56,64 @@ export class ValidationError extends CcError {
   }
 }
 
+/** Where a request failed: enough to find it in logs, never a header or a body that was sent. */
+export interface RequestContext {
+  /** HTTP method, e.g. `PUT`. */
+  method: string
+  /** Path below the base URL, e.g. `/people/jd79abc123def` (no query string). */
+  path: string
+  /** How many HTTP attempts were made, retries included (0 when none was). */
+  attempts: number
+}
+
+/** What a `RequestError` is built from. */
+export interface RequestErrorInit extends RequestContext {
+  /** The request id from the response (`X-Request-Id` or `meta.requestId`), when there was a response. */
+  requestId?: string | undefined
+  cause?: unknown
+}
+
+/** What the location in a message names besides method and path. */
+type LocationDetail = 'attempt' | 'requestId' | 'none'
+
+/**
+ * The base of the errors that belong to one request: its method, path, attempts and request id, and the one
+ * place that words where it happened, `(PUT /people/jd79abc123def, request 3c90…)`.
+ */
+export class RequestError extends CcError {
+  override name = 'RequestError'
+  /** HTTP method, e.g. `PUT`. */
+  readonly method: string
+  /** Path below the base URL, e.g. `/people/jd79abc123def` (no query string). */
+  readonly path: string
+  /** How many HTTP attempts were made, retries included. */
+  readonly attempts: number
+  /** The request id from the response (`X-Request-Id` or `meta.requestId`), when there was a response. */
+  readonly requestId: string | undefined
+
+  /** `summary (PUT /people/jd79abc123def, …)`, where `detail` says what follows method and path. */
+  constructor(summary: string, init: RequestErrorInit, detail: LocationDetail) {
+    super(`${summary} (${location(init, detail)})`, { cause: init.cause })
+    this.method = init.method
+    this.path = init.path
+    this.attempts = init.attempts
+    this.requestId = init.requestId
+  }
+
+  protected override details(): Record<string, unknown> {
+    const where = { method: this.method, path: this.path, attempts: this.attempts }
+    return this.requestId === undefined ? where : { requestId: this.requestId, ...where }
+  }
+}
+
+/** `PUT /people/jd79abc123def`, then `, attempt 2` or `, request 3c90…` as `detail` asks. */
+function location(init: RequestErrorInit, detail: LocationDetail): string {
+  const where = `${init.method} ${init.path}`
+  if (detail === 'attempt') return `${where}, attempt ${init.attempts}`
+  if (detail === 'requestId' && init.requestId) return `${where}, request ${init.requestId}`
+  return where
+}
+
 /** What an `ApiError` is built from. */
 export interface ApiErrorInit extends RequestContext {
   status: number
@@ -85,16 +130,8 @@ export interface ApiErrorInit extends RequestContext {
   retryAfter?: number | undefined
 }
 
-function apiErrorMessage(init: ApiErrorInit): string {
-  const what = [init.code, init.serverMessage].filter(Boolean).join(': ') || 'no error details in the response'
-  const where = [`${init.method} ${init.path}`, init.requestId && `request ${init.requestId}`]
-    .filter(Boolean)
-    .join(', ')
-  return `${init.status} ${what} (${where})`
-}
-
 /** The API answered with an error status. Subclasses name the common statuses. */
-export class ApiError extends CcError {
+export class ApiError extends RequestError {
   override name = 'ApiError'
   readonly status: number
   /** The machine-readable code from the body, e.g. `not_found`. */
@@ -102,31 +139,18 @@ export class ApiError extends CcError {
   readonly body: unknown
   /** Response headers, sensitive ones redacted. */
   readonly headers: Record<string, string>
-  readonly method: string
-  readonly path: string
-  readonly attempts: number
 
   constructor(init: ApiErrorInit) {
-    super(apiErrorMessage(init), { requestId: init.requestId })
+    const what = [init.code, init.serverMessage].filter(Boolean).join(': ') || 'no error details in the response'
+    super(`${init.status} ${what}`, init, 'requestId')
     this.status = init.status
     this.code = init.code
     this.body = init.body
     this.headers = init.headers
-    this.method = init.method
-    this.path = init.path
-    this.attempts = init.attempts
   }
 
   protected override details(): Record<string, unknown> {
-    return {
-      status: this.status,
-      code: this.code,
-      requestId: this.requestId,
-      method: this.method,
-      path: this.path,
-      attempts: this.attempts,
-      body: this.body,
-    }
+    return { status: this.status, code: this.code, ...super.details(), body: this.body }
   }
 }
 
@@ -190,98 +214,60 @@ export class InternalServerError extends ApiError {
 }
 
 /** The request failed in the network: refused, reset, DNS, TLS. It may or may not have reached the server. */
-export class ConnectionError extends CcError {
+export class ConnectionError extends RequestError {
   override name = 'ConnectionError'
-  readonly method: string
-  readonly path: string
-  readonly attempts: number
 
   constructor(message: string, context: RequestContext, cause: unknown) {
-    super(`${message} (${context.method} ${context.path}, attempt ${context.attempts})`, { cause })
-    this.method = context.method
-    this.path = context.path
-    this.attempts = context.attempts
+    super(message, { ...context, cause }, 'attempt')
   }
 
   protected override details(): Record<string, unknown> {
-    return { method: this.method, path: this.path, attempts: this.attempts, cause: this.cause }
+    return { ...super.details(), cause: this.cause }
   }
 }
 
 /** An attempt took longer than `timeout` (headers and body included). */
-export class TimeoutError extends CcError {
+export class TimeoutError extends RequestError {
   override name = 'TimeoutError'
-  readonly method: string
-  readonly path: string
-  readonly attempts: number
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number
 
   constructor(timeout: number, context: RequestContext) {
-    super(`Request timed out after ${timeout} ms (${context.method} ${context.path}, attempt ${context.attempts})`)
+    super(`Request timed out after ${timeout} ms`, context, 'attempt')
     this.timeout = timeout
-    this.method = context.method
-    this.path = context.path
-    this.attempts = context.attempts
   }
 
   protected override details(): Record<string, unknown> {
-    return { method: this.method, path: this.path, attempts: this.attempts, timeout: this.timeout }
+    return { ...super.details(), timeout: this.timeout }
   }
 }
 
 /** The caller's `signal` aborted the call. `cause` is the signal's reason. */
-export class AbortError extends CcError {
+export class AbortError extends RequestError {
   override name = 'AbortError'
-  readonly method: string
-  readonly path: string
 
-  constructor(context: Pick<RequestContext, 'method' | 'path'>, reason: unknown) {
-    super(`Request aborted by the caller (${context.method} ${context.path})`, { cause: reason })
-    this.method = context.method
-    this.path = context.path
-  }
-
-  protected override details(): Record<string, unknown> {
-    return { method: this.method, path: this.path }
+  constructor(context: RequestContext, reason: unknown) {
+    super('Request aborted by the caller', { ...context, cause: reason }, 'none')
   }
 }
 
 /** A successful response did not match the contract (with `validate: 'strict'`, or a body that is not JSON). */
-export class ResponseValidationError extends CcError {
+export class ResponseValidationError extends RequestError {
   override name = 'ResponseValidationError'
   readonly status: number
-  readonly method: string
-  readonly path: string
   /** The zod issues, paths into the response body. */
   readonly issues: readonly core.$ZodIssue[]
 
-  constructor(
-    message: string,
-    init: {
-      status: number
-      method: string
-      path: string
-      requestId: string | undefined
-      issues: readonly core.$ZodIssue[]
-    },
-  ) {
-    const where = [`${init.method} ${init.path}`, init.requestId && `request ${init.requestId}`]
-      .filter(Boolean)
-      .join(', ')
-    super(`${message} (${where})`, { requestId: init.requestId })
+  constructor(message: string, init: RequestErrorInit & { status: number; issues: readonly core.$ZodIssue[] }) {
+    super(message, init, 'requestId')
     this.status = init.status
-    this.method = init.method
-    this.path = init.path
     this.issues = init.issues
   }
 
   protected override details(): Record<string, unknown> {
     return {
       status: this.status,
-      requestId: this.requestId,
-      method: this.method,
-      path: this.path,
+      ...super.details(),
       issues: this.issues.map((issue) => ({ path: issue.path, message: issue.message })),
     }
   }

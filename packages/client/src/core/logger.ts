@@ -45,9 +45,6 @@ export class LevelLogger {
     return LOG_LEVELS.indexOf(level) <= this.#rank
   }
 
-  error(message: string): void {
-    if (this.enabled('error')) this.#sink.error(this.#line(message))
-  }
   warn(message: string): void {
     if (this.enabled('warn')) this.#sink.warn(this.#line(message))
   }

@@ -2,7 +2,7 @@ import { fieldErrors, type Meta, summarizeFieldErrors } from '@cc/schema'
 import * as z from 'zod'
 import type { PreparedCall, RawResult } from './api-client.js'
 import type { ValidateMode } from './config.js'
-import { ResponseValidationError } from './errors.js'
+import { type RequestContext, ResponseValidationError } from './errors.js'
 import type { LevelLogger } from './logger.js'
 
 /** Empty or only white space: a success without a body. */
@@ -14,13 +14,14 @@ const BLANK = /^\s*$/
  */
 export function readSuccess(
   call: PreparedCall,
+  context: RequestContext,
   response: Response,
   text: string,
   validate: ValidateMode,
   logger: LevelLogger,
 ): RawResult {
   const headerRequestId = response.headers.get('x-request-id') ?? undefined
-  const where = { status: response.status, method: call.method, path: call.path }
+  const where = { ...context, status: response.status }
   let body: unknown
   try {
     body = BLANK.test(text) ? undefined : JSON.parse(text)

@@ -10,13 +10,14 @@ import type {
 } from '@cc/schema'
 import { messages, summarizeFieldErrors, worded } from '@cc/schema'
 import { z } from 'zod'
-import type { ApiClient, PreparedCall } from '../core/api-client.js'
+import type { PreparedCall } from '../core/api-client.js'
 import type { APIPromise } from '../core/api-promise.js'
 import { asCcError, BULK_MAX_RETRIES, type BulkProgress, type BulkResult, runPool } from '../core/bulk.js'
 import { optionErrors, type RequestOptions, RequestOptionsSchema } from '../core/config.js'
-import { callEndpoint, prepareCall } from '../core/endpoint.js'
+import { prepareCall } from '../core/endpoint.js'
 import { AbortError, ValidationError } from '../core/errors.js'
 import { Page, PagePromise } from '../core/pagination.js'
+import { APIResource } from '../core/resource.js'
 import { dataOf, type SuccessResult, successOf } from '../core/unwrap.js'
 
 export interface CreateOptions extends RequestOptions {
@@ -46,18 +47,11 @@ const UpdateManyOptionsSchema = RequestOptionsSchema.extend({
 export type UpdateManyOptions = z.input<typeof UpdateManyOptionsSchema>
 
 /** Contacts: `/people`. */
-export class People {
-  readonly #api: ApiClient
-
-  constructor(api: ApiClient) {
-    this.#api = api
-  }
-
+export class People extends APIResource {
   /** A page of contacts (`await`), or every contact page by page (`for await`). */
   list(query: ListPeopleQuery = {}, options?: RequestOptions): PagePromise<Person> {
     const fetchPage = (cursor: string | undefined): PagePromise<Person> => {
-      const result = callEndpoint(
-        this.#api,
+      const result = this.call(
         'listPeople',
         'people.list',
         { query: { ...query, cursor } },
@@ -71,30 +65,30 @@ export class People {
 
   /** One contact by id. */
   get(id: string, options?: RequestOptions): APIPromise<Person> {
-    return callEndpoint(this.#api, 'getPerson', 'people.get', { params: { id } }, options, dataOf)
+    return this.call('getPerson', 'people.get', { params: { id } }, options, dataOf)
   }
 
   /** Up to 10 contacts matching id (exact), email (exact), phone (normalized) or name (fuzzy). */
   search(query: SearchPeopleQuery, options?: RequestOptions): APIPromise<Person[]> {
-    return callEndpoint(this.#api, 'searchPeople', 'people.search', { query }, options, dataOf)
+    return this.call('searchPeople', 'people.search', { query }, options, dataOf)
   }
 
   /** Creates a contact, or updates the one with the same email. Safe to retry: it carries an idempotency key. */
   create(input: CreateContactInput, options?: CreateOptions): APIPromise<UpsertContactResult> {
     const { idempotencyKey, ...rest } = options ?? {}
-    return callEndpoint(this.#api, 'upsertPerson', 'people.create', { body: input, idempotencyKey }, rest, dataOf)
+    return this.call('upsertPerson', 'people.create', { body: input, idempotencyKey }, rest, dataOf)
   }
 
   /** Changes only the fields in `patch` (`PUT /people/{id}`). */
   update(id: string, patch: UpdateContactInput, options?: RequestOptions): APIPromise<SuccessResult> {
-    return callEndpoint(this.#api, 'updatePerson', 'people.update', { params: { id }, body: patch }, options, successOf)
+    return this.call('updatePerson', 'people.update', { params: { id }, body: patch }, options, successOf)
   }
 
   /** Moves a contact to the trash, or deletes it for good with `{ permanent: true }`. */
   delete(id: string, options?: DeleteOptions): APIPromise<DeleteContactResult> {
     const { permanent, ...rest } = options ?? {}
     const input = { params: { id }, query: { permanent } }
-    return callEndpoint(this.#api, 'deletePerson', 'people.delete', input, rest, dataOf)
+    return this.call('deletePerson', 'people.delete', input, rest, dataOf)
   }
 
   /**
@@ -116,7 +110,7 @@ export class People {
     const { concurrency = 4, onProgress, ...callOptions } = options
     const requestOptions = {
       ...callOptions,
-      maxRetries: callOptions.maxRetries ?? Math.max(BULK_MAX_RETRIES, this.#api.config.maxRetries),
+      maxRetries: callOptions.maxRetries ?? Math.max(BULK_MAX_RETRIES, this.api.config.maxRetries),
     }
     const total = items.length
     let succeeded = 0
@@ -145,10 +139,11 @@ export class People {
       const id = (items[index] as UpdateManyItem).id
       let result: BulkResult
       if (requestOptions.signal?.aborted) {
-        result = { id, ok: false, error: new AbortError(entry, requestOptions.signal.reason) }
+        const context = { method: entry.method, path: entry.path, attempts: 0 }
+        result = { id, ok: false, error: new AbortError(context, requestOptions.signal.reason) }
       } else {
         try {
-          const raw = await this.#api.request(entry, requestOptions)
+          const raw = await this.api.request(entry, requestOptions)
           result = { id, ok: true, requestId: raw.requestId }
         } catch (error) {
           result = { id, ok: false, error: asCcError(error) }

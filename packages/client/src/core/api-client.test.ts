@@ -6,8 +6,8 @@ import {
   InternalServerError,
   NotFoundError,
   TimeoutError,
-} from '../src/index.js'
-import { answering, collectingLogger, errorBody, json, meta, offline, person } from './helpers.js'
+} from '../index.js'
+import { answering, collectingLogger, errorBody, json, meta, offline, person } from './test-fetch.js'
 
 const ID = 'jd79abc123def'
 const ok = () => json(200, { meta: meta(), data: person(ID) })
