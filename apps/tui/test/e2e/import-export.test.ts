@@ -1,11 +1,14 @@
+import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import type { Person } from '@cc/schema'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useLoopbackApi } from './loopback-api.js'
 import { runCli } from './run-cli.js'
-import { createHome } from './tmux.js'
+import { CLI, createHome } from './tmux.js'
 
 const api = useLoopbackApi()
 let env: Record<string, string>
@@ -136,6 +139,31 @@ describe('cc-tui import', () => {
     expect(second.stderr).toContain('An import of this file finished on')
     expect(second.stdout).toBe('Created 0, updated 0, skipped 0, failed 1, 1 done before (2 of 2 rows done).\n')
   })
+})
+
+it('never loads React or Ink on the way to import and export', async () => {
+  const path = file('modules.csv', 'First Name\nMo\n')
+  for (const args of [
+    ['import', path, '--dry-run'],
+    ['export', '--format', 'jsonl'],
+  ]) {
+    const log = join(dir, `modules-${args[0]}.log`)
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', fileURLToPath(new URL('./record-modules.mjs', import.meta.url)), CLI, ...args],
+      { env: { ...env, CC_TUI_MODULE_LOG: log }, maxBuffer: 64 * 1024 * 1024 },
+    )
+    const ours = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((url) => url.startsWith('file:'))
+      .map((url) => fileURLToPath(url))
+    expect(ours.length).toBeGreaterThan(1)
+    // The bundle names the source of each module it holds in a comment: React, Ink and yoga would show.
+    expect(ours.filter((path) => /node_modules\/(ink|react|yoga-layout)\//.test(readFileSync(path, 'utf8')))).toEqual(
+      [],
+    )
+  }
 })
 
 describe('cc-tui export', () => {
