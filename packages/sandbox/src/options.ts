@@ -1,5 +1,6 @@
 import { fieldErrors, messages, summarizeFieldErrors, worded } from '@cc/schema'
 import { z } from 'zod'
+import { MAX_SEED_CONTACTS } from './seed/demo-data.js'
 
 /** The kinds of failure the sandbox can inject. */
 export const FaultKind = z.enum(['500', '503', '429', 'reset', 'slow', 'slow-body'], worded)
@@ -45,6 +46,17 @@ export const RateLimitOptions = z.strictObject(
 )
 export type RateLimitOptions = z.infer<typeof RateLimitOptions>
 
+export const SeedOptions = z.strictObject(
+  {
+    /** Seed of the generator: the same seed and size give the same data. Default 1. */
+    value: z.number(worded).int(worded).optional(),
+    /** How many contacts (with up to the demo's 30 deals and 150 activities). Default 200. */
+    contacts: z.number(worded).int(worded).min(0, worded).max(MAX_SEED_CONTACTS, worded).optional(),
+  },
+  worded,
+)
+export type SeedOptions = z.infer<typeof SeedOptions>
+
 export const SandboxOptions = z.strictObject(
   {
     /** Serve over HTTP. Port 0 picks a free port; host defaults to 127.0.0.1. Without it: in-process only. */
@@ -59,8 +71,11 @@ export const SandboxOptions = z.strictObject(
       .optional(),
     /** Keep the SQLite database in this directory (created if missing). Omitted: in memory. */
     dataDir: z.string(worded).min(1, worded).optional(),
-    /** Demo data seed (default 1), written only into an empty database; `false` starts empty. */
-    seed: z.union([z.number(worded).int(worded), z.literal(false, worded)], worded).optional(),
+    /**
+     * Demo data, written only into an empty database: a seed (default 1; 200 contacts), `{ value?, contacts? }`
+     * for another number of contacts (up to 1 000 000) of the same data, or `false` to start empty.
+     */
+    seed: z.union([z.number(worded).int(worded), SeedOptions, z.literal(false, worded)], worded).optional(),
     /** Accepted API keys. Default: one generated test key. */
     apiKeys: z.array(z.string(worded).min(1, worded), worded).min(1, messages.listAtLeastOne('key')).optional(),
     /** Requests allowed per key per window; over it, 429. Default off. */

@@ -16,12 +16,12 @@ import {
   type SandboxOptions,
   SandboxOptions as SandboxOptionsSchema,
 } from './options.js'
-import { writeDemoData } from './seed/seed.js'
+import { DEFAULT_SEED, type DemoSeed, writeDemoData } from './seed/seed.js'
 import type { Listener } from './server/listen.js'
 import { Store } from './storage/store.js'
 
 export const DEFAULT_HOST = '127.0.0.1'
-export const DEFAULT_SEED = 1
+export { DEFAULT_SEED }
 
 /** A running sandbox. */
 export interface Sandbox {
@@ -62,7 +62,7 @@ class LocalSandbox implements Sandbox {
   url = 'http://localhost/v1'
   readonly apiKey: string
   readonly #store: Store
-  readonly #seed: number | false
+  readonly #seed: DemoSeed | false
   readonly #faults: FaultInjector
   readonly #rateLimiter: RateLimiter | undefined
   readonly #app: Hono<AppEnv>

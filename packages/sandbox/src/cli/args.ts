@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { FaultKind, type SandboxOptions } from '../options.js'
+import { MAX_SEED_CONTACTS } from '../seed/demo-data.js'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_FAULT_KINDS: FaultKind[] = ['500', '503', '429', 'reset', 'slow']
@@ -18,6 +19,7 @@ Data
   --data <dir>          Keep the database in <dir>/sandbox.db (created if missing).
   --memory              Keep the database in memory, lost on exit (the default).
   --seed <n>            Seed of the demo data written into an empty database. Default 1.
+  --contacts <n>        How many demo contacts to write into an empty database. Default 200.
   --empty               Start without demo contacts, deals or activities.
   --reset               Replace everything in the database with the seeded state on start.
 
@@ -70,6 +72,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
   }
   if (values.data !== undefined && values.memory) throw new UsageError('--data and --memory exclude each other')
   if (values.seed !== undefined && values.empty) throw new UsageError('--seed and --empty exclude each other')
+  if (values.contacts !== undefined && values.empty) throw new UsageError('--contacts and --empty exclude each other')
   if (values.reset && values.data === undefined)
     throw new UsageError('--reset needs --data (memory starts fresh anyway)')
 
@@ -79,7 +82,9 @@ export function parseCliArgs(argv: string[]): CliConfig {
   if (values.data !== undefined) options.dataDir = values.data
   if (values.empty) options.seed = false
   const seed = integer('seed', values.seed, -(2 ** 31), 2 ** 32)
-  if (seed !== undefined) options.seed = seed
+  const contacts = integer('contacts', values.contacts, 0, MAX_SEED_CONTACTS)
+  if (contacts !== undefined) options.seed = { ...(seed === undefined ? {} : { value: seed }), contacts }
+  else if (seed !== undefined) options.seed = seed
   if (values['api-key'] !== undefined) options.apiKeys = values['api-key']
 
   const rateLimit = integer('rate-limit', values['rate-limit'], 1)
@@ -127,6 +132,7 @@ function parse(argv: string[]) {
       data: { type: 'string' },
       memory: { type: 'boolean' },
       seed: { type: 'string' },
+      contacts: { type: 'string' },
       empty: { type: 'boolean' },
       reset: { type: 'boolean' },
       'rate-limit': { type: 'string' },

@@ -36,6 +36,14 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--empty']).options.seed).toBe(false)
   })
 
+  it('--contacts asks for that many demo contacts, with --seed or the default seed', () => {
+    expect(parseCliArgs(['--contacts', '100000']).options.seed).toEqual({ contacts: 100_000 })
+    expect(parseCliArgs(['--contacts', '0', '--seed', '7']).options.seed).toEqual({ value: 7, contacts: 0 })
+    expect(() => parseCliArgs(['--contacts=-1'])).toThrow(/--contacts must be a whole number from 0 to 1000000/)
+    expect(() => parseCliArgs(['--contacts', '2000000'])).toThrow(/--contacts must be a whole number/)
+    expect(() => parseCliArgs(['--contacts', '5', '--empty'])).toThrow(/--contacts and --empty exclude each other/)
+  })
+
   it('names the flag and the rule for bad values', () => {
     const bad: [string[], RegExp][] = [
       [['--port', 'abc'], /--port must be a whole number from 0 to 65535/],
@@ -93,6 +101,7 @@ describe('cc-sandbox (built CLI)', () => {
       '--data',
       '--memory',
       '--seed',
+      '--contacts',
       '--reset',
       '--fault-rate',
       '--fault-kinds',
@@ -131,6 +140,22 @@ describe('cc-sandbox (built CLI)', () => {
       // Node 22 warns when node:sqlite loads; the CLI keeps that out of its output.
       expect(running.stderr()).toBe('')
     }
+  })
+
+  it('--contacts starts with that many contacts', async () => {
+    running = await startCli(['--port', '0', '--quiet', '--contacts', '1234', '--seed', '3'])
+    const headers = { Authorization: `Bearer ${running.apiKey}` }
+    let count = 0
+    let cursor: string | null = null
+    do {
+      const res: Response = await fetch(`${running.url}/people?limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
+        headers,
+      })
+      const page = (await res.json()) as { data: unknown[]; meta: { nextCursor: string | null } }
+      count += page.data.length
+      cursor = page.meta.nextCursor
+    } while (cursor)
+    expect(count).toBe(1234)
   })
 
   it('fails with a clear message when the port is taken', async () => {

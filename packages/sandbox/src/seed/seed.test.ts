@@ -5,7 +5,7 @@ import { ContactValues, ListPeopleResponse, type Person } from '@cc/schema'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createSandbox, type Sandbox } from '../index.js'
 import { call } from '../test-helpers.js'
-import { DEMO_CONTACTS, generateDemoData } from './demo-data.js'
+import { DEMO_ACTIVITIES, DEMO_CONTACTS, DEMO_DEALS, demoSize, generateDemoData } from './demo-data.js'
 import { contactStages, users } from './fixtures.js'
 import { createRandom } from './random.js'
 
@@ -110,5 +110,62 @@ describe('createRandom', () => {
     expect(a.sample([1, 2, 3, 4], 3)).toHaveLength(3)
     expect(new Set(a.sample([1, 2, 3, 4], 4)).size).toBe(4)
     expect(() => a.pick([])).toThrow(RangeError)
+  })
+})
+
+describe('seed sizes', () => {
+  it('a seed number is the demo: the same as { value } and { value, contacts: 200 }', async () => {
+    const people = await allPeople(await keep(createSandbox({ seed: 5 })))
+    expect(people).toHaveLength(DEMO_CONTACTS)
+    expect(await allPeople(await keep(createSandbox({ seed: { value: 5 } })))).toEqual(people)
+    expect(await allPeople(await keep(createSandbox({ seed: { value: 5, contacts: DEMO_CONTACTS } })))).toEqual(people)
+    expect(await allPeople(await keep(createSandbox({ seed: { contacts: DEMO_CONTACTS } })))).toEqual(
+      await allPeople(await keep(createSandbox())),
+    )
+  })
+
+  it('{ contacts } gives that many realistic, valid contacts, the same each time, and the demo deals and activities', () => {
+    const data = generateDemoData(9, 5000)
+    expect(generateDemoData(9, 5000)).toEqual(data)
+    expect(data.people).toHaveLength(5000)
+    for (const { id, createdAt, updatedAt, assignedAgentId, relationship, ...fields } of data.people) {
+      expect(ContactValues.parse(fields)).toEqual(fields)
+    }
+    const ids = new Set(data.people.map((p) => p.id))
+    expect(ids.size).toBe(5000)
+    const emails = data.people.flatMap((p) => (p.email ? [p.email] : []))
+    expect(new Set(emails).size).toBe(emails.length)
+    expect(emails.length).toBeGreaterThan(4000)
+    // Every phone stays in the fictional 555-0100–0199 range; past 100 per area code, numbers repeat.
+    expect(data.people.every((p) => p.phone === undefined || /^\+1\d{3}55501\d\d$/.test(p.phone))).toBe(true)
+    expect(data.people.every((p) => p.email || p.phone)).toBe(true)
+    const created = data.people.map((p) => p.createdAt)
+    expect(created).toEqual([...created].sort())
+    expect(new Set(data.people.map((p) => p.lastName)).size).toBeGreaterThan(50)
+    expect(data.deals).toHaveLength(DEMO_DEALS)
+    expect(data.activities).toHaveLength(DEMO_ACTIVITIES)
+    expect(data.deals.every((deal) => deal.peopleIds?.every((id) => ids.has(id)))).toBe(true)
+    expect(data.activities.every((activity) => ids.has(activity.personId))).toBe(true)
+    expect(demoSize(100)).toEqual({ contacts: 100, deals: 15, activities: 75 })
+    expect(demoSize(0)).toEqual({ contacts: 0, deals: 0, activities: 0 })
+  })
+
+  it('createSandbox({ seed: { contacts } }) serves them, finds them by name, and reset brings them back', async () => {
+    const sandbox = await keep(createSandbox({ seed: { value: 2, contacts: 1500 } }))
+    const people = await allPeople(sandbox)
+    expect(people).toHaveLength(1500)
+    const target = people[700] as Person
+    const found = await call(sandbox, 'GET', `/people/search?name=${encodeURIComponent(target.fullName ?? '')}`)
+    expect(found.body.data.map((p: Person) => p.id)).toContain(target.id)
+    await call(sandbox, 'DELETE', `/people/${target.id}?permanent=true`)
+    await sandbox.reset()
+    expect(await allPeople(sandbox)).toEqual(people)
+    expect(await allPeople(await keep(createSandbox({ seed: { contacts: 0 } })))).toEqual([])
+  })
+
+  it('rejects a bad seed, naming the option', async () => {
+    for (const seed of [{ contacts: -1 }, { contacts: 1_000_001 }, { contacts: 1.5 }, { value: 'x' }, { count: 5 }]) {
+      await expect(createSandbox({ seed } as never)).rejects.toThrow(/options\.seed/)
+    }
   })
 })

@@ -31,6 +31,12 @@ export class ActivitiesStore {
   }
 
   insert(activity: ActivityRecord): Activity {
+    this.add(activity)
+    return this.get(activity.id) as Activity
+  }
+
+  /** Inserts without reading the activity back (bulk seeding). */
+  add(activity: ActivityRecord): void {
     this.#sql
       .get(
         `INSERT INTO activities (id, person_id, type, channel, direction, content, agent_id, starred, created_at)
@@ -47,7 +53,6 @@ export class ActivitiesStore {
         activity.starred ? 1 : 0,
         activity.createdAt,
       )
-    return this.get(activity.id) as Activity
   }
 
   get(id: string): Activity | undefined {

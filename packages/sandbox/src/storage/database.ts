@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { migrations } from './migrations.js'
+import { addSearchFunctions } from './search-functions.js'
 
 export const DATABASE_FILE = 'sandbox.db'
 
@@ -24,6 +25,7 @@ export function openDatabase(dataDir?: string): DatabaseSync {
     if (dataDir !== undefined) db.exec('PRAGMA journal_mode = WAL')
     db.exec('PRAGMA synchronous = FULL')
     db.exec('PRAGMA foreign_keys = ON')
+    addSearchFunctions(db)
     migrate(db)
   } catch (error) {
     db.close()

@@ -25,3 +25,22 @@ export function foldName(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
 }
+
+/** The folded full name that name search matches: "José" + "Núñez" → "jose nunez". */
+export const fullNameKey = (firstName: string | null | undefined, lastName: string | null | undefined): string =>
+  foldName(`${firstName ?? ''} ${lastName ?? ''}`)
+
+/** The distinct words of a folded name, in order. */
+export const nameWords = (name: string): string[] => [...new Set(name.split(' ').filter(Boolean))]
+
+/**
+ * A word and each string one character (code point) shorter. Two words within one edit of each other
+ * (an insertion, deletion, substitution or swap of neighbours) always share a key: the shorter word
+ * itself, the word without the substituted character, or without one of the swapped pair.
+ */
+export function oneEditKeys(word: string): string[] {
+  const chars = Array.from(word)
+  const keys = new Set([word])
+  for (let i = 0; i < chars.length; i++) keys.add(chars.slice(0, i).join('') + chars.slice(i + 1).join(''))
+  return [...keys]
+}

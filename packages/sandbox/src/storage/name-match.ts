@@ -1,5 +1,8 @@
 import { foldName } from './match-keys.js'
 
+/** Query words this long or longer also match a name word one typo away. */
+export const TYPO_MIN_LENGTH = 4
+
 /**
  * Fuzzy name matching for search. Every word of the query must match a word of the full name:
  * exactly, as its beginning, inside it, or (words of 4+ letters) with one typo. Better matches rank
@@ -24,11 +27,12 @@ export function rankByName<T>(items: readonly T[], query: string, fullName: (ite
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((entry) => entry.item)
 }
 
-function wordScore(word: string, candidate: string): number {
+/** How well one query word matches one word of a name: 4 equal, 3 prefix, 2 inside, 1.5 one typo, 0 not. */
+export function wordScore(word: string, candidate: string): number {
   if (candidate === word) return 4
   if (candidate.startsWith(word)) return 3
   if (candidate.includes(word)) return 2
-  if (word.length >= 4 && withinOneEdit(word, candidate)) return 1.5
+  if (word.length >= TYPO_MIN_LENGTH && withinOneEdit(word, candidate)) return 1.5
   return 0
 }
 

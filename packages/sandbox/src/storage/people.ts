@@ -2,8 +2,8 @@ import type { SQLInputValue } from 'node:sqlite'
 import type { ContactFieldName, Person, UpdateContactInput } from '@cc/schema'
 import { formatTags, SEARCH_MAX_RESULTS } from '@cc/schema'
 import { contactStages, users } from '../seed/fixtures.js'
-import { emailKey, foldName, phoneKey } from './match-keys.js'
-import { rankByName } from './name-match.js'
+import { emailKey, phoneKey } from './match-keys.js'
+import { type NameRow, NameSearch } from './name-search.js'
 import type { Statements } from './statements.js'
 
 /** A contact as stored: the write model's fields (`stage` is the stage id) plus what the server owns. */
@@ -92,6 +92,7 @@ const SQL = {
   trash: `UPDATE people SET trashed_at = ? WHERE id = ? AND ${ACTIVE}`,
   deletePermanently: 'DELETE FROM people WHERE id = ?',
   count: 'SELECT count(*) AS n FROM people',
+  bySeq: 'SELECT * FROM people WHERE seq IN (SELECT value FROM json_each(?))',
 } as const
 
 /** Stored column value of one contact field: tags as JSON, a cleared text field as NULL. */
@@ -104,9 +105,11 @@ function columnValue(field: ContactFieldName, value: unknown): SQLInputValue {
 /** The contacts table: reads return the API's read model (`Person`), writes take the write model. */
 export class PeopleStore {
   readonly #sql: Statements
+  readonly #names: NameSearch
 
   constructor(statements: Statements) {
     this.#sql = statements
+    this.#names = new NameSearch(statements)
   }
 
   /** A page of active contacts in insertion order, starting after position `after`. */
@@ -132,7 +135,10 @@ export class PeopleStore {
     return row?.id
   }
 
-  /** Every criterion given must match: id exact, email case-insensitive, phone by digits, name fuzzy. */
+  /**
+   * Every criterion given must match: id exact, email case-insensitive, phone by digits, name fuzzy.
+   * Only the contacts that can match are read: through the email and phone indexes, or the name index.
+   */
   search(query: PeopleSearch): Person[] {
     const where = [ACTIVE]
     const values: SQLInputValue[] = []
@@ -150,23 +156,37 @@ export class PeopleStore {
       where.push('phone_key = ?')
       values.push(key)
     }
-    const rows = this.#sql
-      .get(`SELECT * FROM people WHERE ${where.join(' AND ')} ORDER BY seq`)
-      .all(...values) as unknown as PersonRow[]
-    const matches =
-      query.name === undefined
-        ? rows
-        : rankByName(rows, query.name, (row) => foldName(`${row.first_name ?? ''} ${row.last_name ?? ''}`))
-    return matches.slice(0, SEARCH_MAX_RESULTS).map(toPerson)
+    if (query.name === undefined) {
+      const sql = `SELECT * FROM people WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${SEARCH_MAX_RESULTS}`
+      return (this.#sql.get(sql).all(...values) as unknown as PersonRow[]).map(toPerson)
+    }
+    if (values.length === 0) return this.#bySeq(this.#names.search(query.name))
+    const sql = `SELECT people.seq, people_names.name FROM people JOIN people_names USING (seq)
+      WHERE ${where.join(' AND ')} ORDER BY people.seq`
+    const rows = this.#sql.get(sql).all(...values) as unknown as NameRow[]
+    return this.#bySeq(this.#names.rank(rows, query.name))
+  }
+
+  /** These contacts, in this order. */
+  #bySeq(seqs: readonly number[]): Person[] {
+    if (seqs.length === 0) return []
+    const rows = this.#sql.get(SQL.bySeq).all(JSON.stringify(seqs)) as unknown as PersonRow[]
+    const bySeq = new Map(rows.map((row) => [row.seq, row]))
+    return seqs.map((seq) => toPerson(bySeq.get(seq) as PersonRow))
   }
 
   insert(record: PersonRecord): Person {
+    this.add(record)
+    return this.get(record.id) as Person
+  }
+
+  /** Inserts without reading the contact back (bulk seeding). */
+  add(record: PersonRecord): void {
     const values: SQLInputValue[] = [record.id, ...FIELDS.map((f) => columnValue(f, record[f]))]
     values.push(record.email === undefined ? null : emailKey(record.email))
     values.push(record.phone === undefined ? null : (phoneKey(record.phone) ?? null))
     values.push(record.assignedAgentId ?? null, record.relationship ? 1 : 0, record.createdAt, record.updatedAt)
     this.#sql.get(SQL.insert).run(...values)
-    return this.get(record.id) as Person
   }
 
   /**
