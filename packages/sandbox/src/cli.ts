@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { HELP, parseCliArgs, UsageError } from './cli/args.js'
-import { hideSqliteExperimentalWarning } from './cli/warnings.js'
+import { hideSqliteExperimentalWarning, showSecurityWarningsAsBanner } from './cli/warnings.js'
 
 hideSqliteExperimentalWarning()
+// The code of the sandbox's plain-HTTP warning (PLAIN_HTTP_WARNING), spelled out: sandbox.js is not loaded yet.
+showSecurityWarningsAsBanner('CC_SANDBOX_PLAIN_HTTP', (text) => process.stderr.write(`cc-sandbox:${text}`))
 
 let config: ReturnType<typeof parseCliArgs>
 try {
@@ -31,17 +33,26 @@ try {
 }
 
 const storage = config.options.dataDir === undefined ? 'in memory (lost on exit)' : config.options.dataDir
+// A key given with --api-key is the user's own secret: it is never printed back (a generated one has to be).
+const keyGiven = config.options.apiKeys !== undefined
+const keyCount = config.options.apiKeys?.length ?? 1
 process.stdout.write(
   [
     'Client Commander sandbox',
     `  URL:      ${sandbox.url}`,
-    `  API key:  ${sandbox.apiKey}`,
+    `  API key:  ${keyGiven ? `${maskKey(sandbox.apiKey)} (from --api-key${keyCount > 1 ? `, and ${keyCount - 1} more` : ''})` : sandbox.apiKey}`,
     `  Data:     ${storage}`,
-    `  Try:      curl -H "Authorization: Bearer ${sandbox.apiKey}" ${sandbox.url}/people`,
+    ...(config.options.cors ? [`  CORS:     ${config.options.cors.join(', ')}`] : []),
+    `  Try:      curl -H "Authorization: Bearer ${keyGiven ? '<your key>' : sandbox.apiKey}" ${sandbox.url}/people`,
     '  Stop:     Ctrl-C',
     '',
   ].join('\n'),
 )
+
+/** Enough of a key to tell which one it is: a quarter of it, at most 6 characters. */
+function maskKey(key: string): string {
+  return `${key.slice(0, Math.min(6, Math.floor(key.length / 4)))}…`
+}
 
 let stopping = false
 const stop = (signal: NodeJS.Signals) => {

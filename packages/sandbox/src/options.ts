@@ -46,6 +46,34 @@ export const RateLimitOptions = z.strictObject(
 )
 export type RateLimitOptions = z.infer<typeof RateLimitOptions>
 
+export const FailedAuthLimitOptions = z.strictObject(
+  {
+    /** Failed authentications a client may make per window; the next request that needs a key gets a 429. */
+    attempts: z.number(worded).int(worded).min(1, worded),
+    windowMs: z.number(worded).int(worded).min(1, worded),
+  },
+  worded,
+)
+export type FailedAuthLimitOptions = z.infer<typeof FailedAuthLimitOptions>
+export const DEFAULT_FAILED_AUTH_LIMIT: FailedAuthLimitOptions = { attempts: 10, windowMs: 60_000 }
+
+/** `scheme://host[:port]`, as a browser sends it in `Origin`; kept in that normal form. */
+export const CorsOrigin = z
+  .string(worded)
+  .refine((value) => {
+    const url = URL.parse(value)
+    return (
+      url !== null &&
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      url.username === '' &&
+      url.password === ''
+    )
+  }, messages.format('origin, like http://localhost:5173 (scheme, host and port; no path)'))
+  .transform((value) => new URL(value).origin)
+
 export const SeedOptions = z.strictObject(
   {
     /** Seed of the generator: the same seed and size give the same data. Default 1. */
@@ -65,6 +93,8 @@ export const SandboxOptions = z.strictObject(
         {
           port: z.number(worded).int(worded).min(0, worded).max(65535, worded).optional(),
           host: z.string(worded).min(1, worded).optional(),
+          /** More names requests may give in `Host` (a DNS name of this machine), besides the bound ones. */
+          hosts: z.array(z.string(worded).min(1, worded), worded).optional(),
         },
         worded,
       )
@@ -80,6 +110,10 @@ export const SandboxOptions = z.strictObject(
     apiKeys: z.array(z.string(worded).min(1, worded), worded).min(1, messages.listAtLeastOne('key')).optional(),
     /** Requests allowed per key per window; over it, 429. Default off. */
     rateLimit: z.union([RateLimitOptions, z.literal(false, worded)], worded).optional(),
+    /** Failed authentications allowed per client per window; then 429s. Default 10 per minute; `false`: no limit. */
+    failedAuthLimit: z.union([FailedAuthLimitOptions, z.literal(false, worded)], worded).optional(),
+    /** Origins whose web pages may call the sandbox (CORS), e.g. `http://localhost:5173`. Default: none. */
+    cors: z.array(CorsOrigin, worded).optional(),
     /** Fault injection. Default off. */
     faults: z.union([FaultOptions, z.literal(false, worded)], worded).optional(),
     /** Receives one line per request (method, path, status, duration, request id). Never a key. */

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { buildOpenApiDocument, type OpenApiDocument } from '@cc/schema'
-import type { Hono } from 'hono'
-import { createApp } from './http/app.js'
+import { buildOpenApiDocument } from '@cc/schema'
+import { type App, createApp } from './http/app.js'
 import { generateTestKey, KeyRing } from './http/auth.js'
-import type { AppEnv, Connection } from './http/context.js'
-import { type ApiError, apiError } from './http/errors.js'
+import { CorsPolicy } from './http/cors.js'
+import { apiError } from './http/errors.js'
+import type { ApiRequest, ApiResponse } from './http/exchange.js'
 import { FaultInjector } from './http/faults.js'
-import { RateLimiter } from './http/rate-limit.js'
+import { HostCheck, isLoopback } from './http/host-check.js'
+import { FailedAuthLimiter, RateLimiter } from './http/rate-limit.js'
+import { toWebResponse, WebRequest } from './http/web.js'
 import {
+  DEFAULT_FAILED_AUTH_LIMIT,
   type FaultOptions,
   FaultOptions as FaultOptionsSchema,
   parseOptions,
@@ -34,7 +37,7 @@ export interface Sandbox {
   setFaults(faults: FaultOptions | false): void
   /** The next requests get exactly these faults, in order (`'none'` lets one request through). */
   queueFaults(kinds: QueuedFault[]): void
-  /** Back to the seeded state: all data replaced, rate-limit windows and queued faults cleared. */
+  /** Back to the seeded state: all data replaced, rate-limit and failed-auth windows and queued faults cleared. */
   reset(): Promise<void>
   close(): Promise<void>
 }
@@ -65,10 +68,12 @@ class LocalSandbox implements Sandbox {
   readonly #seed: DemoSeed | false
   readonly #faults: FaultInjector
   readonly #rateLimiter: RateLimiter | undefined
-  readonly #app: Hono<AppEnv>
+  readonly #failedAuthLimiter: FailedAuthLimiter | undefined
+  #hostCheck: HostCheck | undefined
+  readonly #app: App
   readonly #log: ((line: string) => void) | undefined
   #listener: Listener | undefined
-  #openApi: OpenApiDocument | undefined
+  #openApi: string | undefined
   #closed = false
 
   constructor(store: Store, options: ReturnType<typeof SandboxOptionsSchema.parse>) {
@@ -79,72 +84,72 @@ class LocalSandbox implements Sandbox {
     this.apiKey = apiKeys[0] as string
     this.#faults = new FaultInjector(options.faults ?? false)
     this.#rateLimiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined
+    const failedAuthLimit = options.failedAuthLimit ?? DEFAULT_FAILED_AUTH_LIMIT
+    this.#failedAuthLimiter = failedAuthLimit ? new FailedAuthLimiter(failedAuthLimit) : undefined
     this.#log = options.log
     this.#app = createApp({
       store,
       keys: new KeyRing(apiKeys),
       faults: this.#faults,
       rateLimiter: () => this.#rateLimiter,
+      failedAuthLimiter: this.#failedAuthLimiter,
+      hostCheck: () => this.#hostCheck,
+      cors: options.cors && options.cors.length > 0 ? new CorsPolicy(options.cors) : undefined,
       openApiDocument: () => {
-        this.#openApi ??= buildOpenApiDocument({ servers: [{ url: this.url, description: 'Local sandbox' }] })
+        this.#openApi ??= JSON.stringify(
+          buildOpenApiDocument({ servers: [{ url: this.url, description: 'Local sandbox' }] }),
+        )
         return this.#openApi
       },
       onInternalError: (error) => console.error('cc-sandbox: internal error', error),
     })
   }
 
-  async start(listenOptions: { host?: string | undefined; port?: number | undefined } | undefined): Promise<void> {
+  async start(
+    listenOptions: { host?: string | undefined; port?: number | undefined; hosts?: string[] | undefined } | undefined,
+  ): Promise<void> {
     if (listenOptions === undefined) return
     const host = listenOptions.host ?? DEFAULT_HOST
     // Loaded only to listen: in-process users (the editor) do not pay for the Node HTTP adapter at start-up.
     const { listen } = await import('./server/listen.js')
-    // Node's HTTP parser ends a body at its declared Content-Length: the body reader can rely on it.
-    const transport = (drop: () => void) => ({ drop, lengthFramed: true })
-    this.#listener = await listen(
-      (request, drop) => this.#handle(request, transport(drop)),
-      host,
-      listenOptions.port ?? 0,
-    )
+    this.#listener = await listen((request) => this.#handle(request), host, listenOptions.port ?? 0)
+    this.#hostCheck = HostCheck.forBinding(host, this.#listener.address, listenOptions.hosts)
+    if (!isLoopback(this.#listener.address)) warnPlainHttp(host, this.#listener.port)
     const shownHost = host.includes(':') ? `[${host}]` : host
     this.url = `http://${shownHost}:${this.#listener.port}/v1`
   }
 
-  readonly fetch = async (request: Request): Promise<Response> => this.#handle(request, undefined)
+  /** The web-standard path: the same pipeline as the HTTP server, with `Request` and `Response` around it. */
+  readonly fetch = async (request: Request): Promise<Response> => {
+    const incoming = new WebRequest(request)
+    const answer = await this.#handle(incoming)
+    // In-process, a dropped connection is a rejected fetch.
+    if (incoming.dropped) throw connectionReset()
+    return toWebResponse(answer)
+  }
 
-  /** `transport` is the HTTP server's connection; without it (in-process), a drop rejects the fetch. */
-  async #handle(request: Request, transport: Connection | undefined): Promise<Response> {
+  /** Every request, from either transport: the pipeline, the closed state, the request log. Never rejects. */
+  async #handle(request: ApiRequest): Promise<ApiResponse> {
     const started = this.#log ? performance.now() : 0
-    let dropped = false
-    const connection: Connection = {
-      drop: () => {
-        dropped = true
-        transport?.drop()
-      },
-      lengthFramed: transport?.lengthFramed ?? false,
-    }
-    let response: Response
+    let response: ApiResponse
     try {
       response = this.#closed
-        ? errorResponse(apiError('service_unavailable', 'The sandbox is closed'))
-        : await this.#app.fetch(request, { connection })
+        ? apiError('service_unavailable', 'The sandbox is closed').response(randomUUID())
+        : await this.#app(request)
     } catch (error) {
       console.error('cc-sandbox: internal error', error)
-      response = errorResponse(apiError('internal_error', 'Internal error in the sandbox'))
+      response = apiError('internal_error', 'Internal error in the sandbox').response(randomUUID())
     }
     if (this.#log) {
       const ms = (performance.now() - started).toFixed(1)
-      const status = dropped ? 'reset' : String(response.status)
-      const line = `${request.method} ${logPath(request.url)} ${status} ${ms}ms ${response.headers.get('X-Request-Id') ?? '-'}`
+      const status = request.dropped ? 'reset' : String(response.status)
+      const line = `${request.method} ${logPath(request.path)} ${status} ${ms}ms ${response.headers['X-Request-Id'] ?? '-'}`
       try {
         this.#log(line)
       } catch (error) {
         // A failing logger must not turn into a failed request.
         console.error('cc-sandbox: the log function threw', error)
       }
-    }
-    if (dropped && transport === undefined) {
-      await response.body?.cancel().catch(() => {})
-      throw connectionReset()
     }
     return response
   }
@@ -162,6 +167,7 @@ class LocalSandbox implements Sandbox {
     this.#store.transaction(() => this.#store.clear())
     if (this.#seed !== false) writeDemoData(this.#store, this.#seed)
     this.#rateLimiter?.reset()
+    this.#failedAuthLimiter?.reset()
     this.#faults.clearQueue()
   }
 
@@ -173,14 +179,19 @@ class LocalSandbox implements Sandbox {
   }
 }
 
-/** An error answered outside the app (closed sandbox, a bug the app did not catch), with its own request id. */
-function errorResponse(error: ApiError): Response {
-  const requestId = randomUUID()
-  return Response.json(error.body(requestId), { status: error.status, headers: { 'X-Request-Id': requestId } })
+/** Code of the process warning for a sandbox other machines can reach (the CLI shows it as a banner). */
+export const PLAIN_HTTP_WARNING = 'CC_SANDBOX_PLAIN_HTTP'
+
+function warnPlainHttp(host: string, port: number): void {
+  process.emitWarning(
+    `listening on ${host}:${port} over plain HTTP, reachable from other machines. API keys and contact data cross ` +
+      'the network unencrypted, and anyone who can reach this port can try keys. Bind 127.0.0.1 (the default) ' +
+      'unless other machines must reach the sandbox, and then only on a network you trust.',
+    { type: 'SecurityWarning', code: PLAIN_HTTP_WARNING },
+  )
 }
 
 /** The path only: query strings may hold personal data, and are not needed to follow traffic. */
-function logPath(url: string): string {
-  const path = URL.parse(url)?.pathname ?? '?'
+function logPath(path: string): string {
   return path.length > 200 ? `${path.slice(0, 200)}…` : path
 }

@@ -11,8 +11,15 @@ Usage: cc-sandbox [options]
 
 Server
   --port <n>            Port to listen on (0 picks a free one). Default ${DEFAULT_PORT}.
-  --host <addr>         Address to bind. Default 127.0.0.1 (this machine only).
-  --api-key <key>       Accept this API key instead of a generated one (repeatable).
+  --host <addr>         Address to bind. Default 127.0.0.1 (this machine only). Another address
+                        serves plain HTTP to the network: the sandbox warns on start.
+  --allowed-host <name> Another name clients may reach the sandbox by (Host header; repeatable).
+                        Default: the bound address, and localhost names on a loopback address.
+  --api-key <key>       Accept this API key instead of a generated one (repeatable). Not printed back.
+  --cors <origin>       Let web pages of this origin call the sandbox, e.g. http://localhost:5173
+                        (repeatable). Default: no cross-origin access.
+  --failed-auth-limit <n>
+                        Failed authentications per client per minute before 429s. Default 10; 0: no limit.
   --quiet               Do not log one line per request.
 
 Data
@@ -41,7 +48,7 @@ export interface CliConfig {
   help: boolean
   quiet: boolean
   reset: boolean
-  options: SandboxOptions & { listen: { port: number; host: string } }
+  options: SandboxOptions & { listen: { port: number; host: string; hosts?: string[] } }
 }
 
 /** A command-line mistake: printed with a pointer to --help, exit code 2. */
@@ -68,6 +75,10 @@ export function parseCliArgs(argv: string[]): CliConfig {
   try {
     values = parse(argv).values
   } catch (error) {
+    // Node's message quotes the stray argument, which may be a key that lost its --api-key.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      throw new UsageError('unexpected positional argument: every value follows its flag, e.g. --api-key <key>')
+    }
     throw new UsageError((error as Error).message)
   }
   if (values.data !== undefined && values.memory) throw new UsageError('--data and --memory exclude each other')
@@ -78,6 +89,12 @@ export function parseCliArgs(argv: string[]): CliConfig {
 
   const options: CliConfig['options'] = {
     listen: { port: integer('port', values.port, 0, 65535) ?? DEFAULT_PORT, host: values.host ?? '127.0.0.1' },
+  }
+  if (values['allowed-host'] !== undefined) options.listen.hosts = values['allowed-host']
+  if (values.cors !== undefined) options.cors = values.cors
+  const failedAuthLimit = integer('failed-auth-limit', values['failed-auth-limit'], 0)
+  if (failedAuthLimit !== undefined) {
+    options.failedAuthLimit = failedAuthLimit === 0 ? false : { attempts: failedAuthLimit, windowMs: 60_000 }
   }
   if (values.data !== undefined) options.dataDir = values.data
   if (values.empty) options.seed = false
@@ -128,6 +145,9 @@ function parse(argv: string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       'api-key': { type: 'string', multiple: true },
+      'allowed-host': { type: 'string', multiple: true },
+      cors: { type: 'string', multiple: true },
+      'failed-auth-limit': { type: 'string' },
       quiet: { type: 'boolean' },
       data: { type: 'string' },
       memory: { type: 'boolean' },

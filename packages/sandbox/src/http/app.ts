@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { Hono } from 'hono'
-import { methodNotAllowed } from 'hono/method-not-allowed'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Store } from '../storage/store.js'
 import type { KeyRing } from './auth.js'
-import type { AppEnv } from './context.js'
-import { ApiError, apiError } from './errors.js'
-import { delayBody, type FaultInjector, sleep } from './faults.js'
-import type { RateLimiter } from './rate-limit.js'
+import type { CorsPolicy } from './cors.js'
+import { ApiError, apiError, jsonResponse } from './errors.js'
+import type { ApiRequest, ApiResponse } from './exchange.js'
+import { type FaultInjector, sleep } from './faults.js'
+import type { HostCheck } from './host-check.js'
+import type { FailedAuthLimiter, RateLimiter } from './rate-limit.js'
+import { Routes } from './router.js'
 import { addActivityRoutes } from './routes/activities.js'
 import { addDealRoutes } from './routes/deals.js'
 import { addPeopleRoutes } from './routes/people.js'
@@ -19,30 +19,75 @@ export interface AppParts {
   faults: FaultInjector
   /** Read per request: rate limiting can be reconfigured on a running sandbox. */
   rateLimiter: () => RateLimiter | undefined
-  /** The OpenAPI document served at `/openapi.json`. */
-  openApiDocument: () => unknown
+  /** Failed authentications per client; undefined: not limited. */
+  failedAuthLimiter: FailedAuthLimiter | undefined
+  /** The names a request over the network may give as `Host` (read per request: known once listening). */
+  hostCheck: () => HostCheck | undefined
+  /** Cross-origin access; undefined: no CORS headers at all. */
+  cors: CorsPolicy | undefined
+  /** The OpenAPI document served at `/openapi.json`, as JSON text. */
+  openApiDocument: () => string
   /** Called with errors no handler expected (bugs): they are answered with a 500. */
   onInternalError: (error: unknown) => void
 }
 
+/** The sandbox's HTTP application: one request in, its answer out, whatever the transport. */
+export type App = (request: ApiRequest) => Promise<ApiResponse>
+
+/** What the injected fault of a request does once it has an answer. */
+interface Aftermath {
+  bodyDelayMs: number | undefined
+  drop: boolean
+}
+
 /**
- * The sandbox's HTTP application. Order: request id → injected faults → API key → rate limit →
- * method check → the operation (validated by the `endpoints` table). Every error becomes an `ApiErrorBody`.
+ * Builds the application. Order: request id → `Host` (over the network) → CORS (a preflight ends here) → on `/v1`:
+ * injected faults → failed-auth limit → API key → rate limit; then the route (validated by the `endpoints` table) or
+ * a 404/405. Every error becomes an `ApiErrorBody`.
  */
-export function createApp(parts: AppParts): Hono<AppEnv> {
-  const app = new Hono<AppEnv>()
+export function createApp(parts: AppParts): App {
+  const routes = new Routes()
+  addPeopleRoutes(routes, parts.store)
+  addUserRoutes(routes)
+  addDealRoutes(routes, parts.store)
+  addActivityRoutes(routes, parts.store)
+  routes.add('GET', '/openapi.json', () => ({ status: 200, body: parts.openApiDocument() }))
 
-  app.use('*', async (c, next) => {
-    const requestId = randomUUID()
-    c.set('requestId', requestId)
-    c.header('X-Request-Id', requestId)
-    await next()
-  })
+  async function serve(
+    request: ApiRequest,
+    requestId: string,
+    headers: Record<string, string>,
+    aftermath: Aftermath,
+  ): Promise<ApiResponse> {
+    const { path, method } = request
+    let keyScope = ''
+    if (path === '/v1' || path.startsWith('/v1/')) {
+      await injectFault(request, aftermath)
+      const failures = parts.failedAuthLimiter
+      // In-process, every caller is one client.
+      const client = request.clientAddress ?? 'in-process'
+      failures?.check(client)
+      keyScope = parts.keys.authenticate(request.header('authorization'), failures && (() => failures.record(client)))
+      const limiter = parts.rateLimiter()
+      if (limiter) Object.assign(headers, limiter.take(keyScope))
+    }
+    const match = routes.match(method, path)
+    if (match === undefined) {
+      const allowed = routes.allowedMethods(path)
+      if (allowed.length > 0 && !allowed.includes(method)) {
+        throw apiError('method_not_allowed', `${method} is not allowed here (allowed: ${allowed.join(', ')})`, {
+          headers: { Allow: allowed.join(', ') },
+        })
+      }
+      throw apiError('not_found', `No route for ${method} ${truncate(path)}`)
+    }
+    const answer = await match.operation(request, { requestId, keyScope }, match.params)
+    if (answer.headers) Object.assign(headers, answer.headers)
+    return jsonResponse(answer.status, answer.body, headers)
+  }
 
-  app.use('/v1/*', async (c, next) => {
-    const fault = parts.faults.next()
-    const latency = parts.faults.latencyMs
-    switch (fault) {
+  async function injectFault(request: ApiRequest, aftermath: Aftermath): Promise<void> {
+    switch (parts.faults.next()) {
       case '500':
         throw apiError('internal_error', 'Injected fault: internal server error')
       case '503':
@@ -50,68 +95,46 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
           headers: parts.faults.retryAfterHeaders,
         })
       case '429':
-        throw apiError('rate_limited', 'Injected fault: too many requests', {
-          headers: parts.faults.retryAfterHeaders,
-        })
+        throw apiError('rate_limited', 'Injected fault: too many requests', { headers: parts.faults.retryAfterHeaders })
       case 'slow':
-        await sleep(latency, c.req.raw.signal)
+        await sleep(parts.faults.latencyMs, request.signal)
         // Nobody reads this answer; it only keeps the handler from touching the store after the client left.
-        if (c.req.raw.signal.aborted) throw apiError('service_unavailable', 'The client went away')
-        return next()
+        if (request.signal.aborted) throw apiError('service_unavailable', 'The client went away')
+        return
       case 'slow-body':
-        await next()
-        c.res = new Response(delayBody(c.res.body, latency), c.res)
+        aftermath.bodyDelayMs = parts.faults.latencyMs
         return
       case 'reset':
-        await next()
-        c.env.connection.drop()
+        aftermath.drop = true
         return
       default:
-        return next()
+        return
     }
-  })
+  }
 
-  app.use('/v1/*', async (c, next) => {
-    const scope = parts.keys.authenticate(c.req.header('Authorization') ?? null)
-    c.set('keyScope', scope)
-    const limiter = parts.rateLimiter()
-    if (limiter) {
-      for (const [name, value] of Object.entries(limiter.take(scope))) c.header(name, value)
+  return async (request) => {
+    const requestId = randomUUID()
+    const headers: Record<string, string> = { 'X-Request-Id': requestId }
+    const aftermath: Aftermath = { bodyDelayMs: undefined, drop: false }
+    let response: ApiResponse
+    try {
+      if (request.clientAddress !== undefined) parts.hostCheck()?.check(request.header('host'))
+      if (parts.cors?.apply(request, headers)) return { status: 204, headers, body: null }
+      response = await serve(request, requestId, headers, aftermath)
+    } catch (error) {
+      if (!(error instanceof ApiError)) parts.onInternalError(error)
+      const known = error instanceof ApiError ? error : apiError('internal_error', 'Internal error in the sandbox')
+      response = known.response(requestId, headers)
     }
-    await next()
-  })
-
-  app.use(
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
-        sendError(
-          c,
-          apiError('method_not_allowed', `${c.req.method} is not allowed here (allowed: ${methods.join(', ')})`, {
-            headers: { Allow: methods.join(', ') },
-          }),
-        ),
-    }),
-  )
-
-  addPeopleRoutes(app, parts.store)
-  addUserRoutes(app)
-  addDealRoutes(app, parts.store)
-  addActivityRoutes(app, parts.store)
-  app.get('/openapi.json', (c) => c.json(parts.openApiDocument() as object))
-
-  app.notFound((c) => sendError(c, apiError('not_found', `No route for ${c.req.method} ${truncate(c.req.path)}`)))
-  app.onError((error, c) => {
-    if (error instanceof ApiError) return sendError(c, error)
-    parts.onInternalError(error)
-    return sendError(c, apiError('internal_error', 'Internal error in the sandbox'))
-  })
-  return app
-}
-
-function sendError(c: Parameters<Parameters<Hono<AppEnv>['notFound']>[0]>[0], error: ApiError): Response {
-  const requestId = c.get('requestId') ?? randomUUID()
-  return c.json(error.body(requestId), error.status as ContentfulStatusCode, error.headers)
+    // Faults that act on the answer act on error answers too.
+    if (aftermath.drop) request.drop()
+    if (aftermath.bodyDelayMs !== undefined) response.bodyDelayMs = aftermath.bodyDelayMs
+    if (request.method === 'HEAD') {
+      response.body = null
+      delete response.headers['Content-Length']
+    }
+    return response
+  }
 }
 
 const truncate = (text: string): string => (text.length > 100 ? `${text.slice(0, 100)}…` : text)

@@ -28,8 +28,11 @@ export class KeyRing {
     return match ? given.toString('hex').slice(0, 16) : undefined
   }
 
-  /** Checks an `Authorization` header; throws a 401 with `WWW-Authenticate: Bearer` when it fails. */
-  authenticate(header: string | null): string {
+  /**
+   * Checks an `Authorization` header; throws a 401 with `WWW-Authenticate: Bearer` when it fails, after calling
+   * `onRejectedKey` when a key was sent and is not one of ours (a guess, which the failed-auth limit counts).
+   */
+  authenticate(header: string | undefined, onRejectedKey?: () => void): string {
     const token = /^Bearer +([^\s]+) *$/i.exec(header ?? '')?.[1]
     if (token === undefined) {
       throw apiError('unauthorized', 'Missing API key: send it as "Authorization: Bearer <key>"', {
@@ -38,6 +41,7 @@ export class KeyRing {
     }
     const scope = this.verify(token)
     if (scope === undefined) {
+      onRejectedKey?.()
       throw apiError('unauthorized', 'Invalid API key', {
         headers: { 'WWW-Authenticate': 'Bearer realm="cc-sandbox", error="invalid_token"' },
       })

@@ -1,4 +1,5 @@
 import { ApiError, apiError } from './errors.js'
+import type { ApiRequest } from './exchange.js'
 
 /** Request bodies above this size get a 413. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -6,30 +7,30 @@ export const MAX_BODY_BYTES = 1024 * 1024
 // Decoding without `stream: true` leaves no state behind, so one decoder serves every request.
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-const tooLarge = () => apiError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`)
+export const bodyTooLarge = (): ApiError =>
+  apiError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`)
+
+export const bodyUnreadable = (): ApiError => apiError('bad_request', 'Request body could not be read')
 
 /** `application/json`, or any `+json` type, with any parameters. */
-export function isJsonMediaType(contentType: string | null): boolean {
-  if (contentType === null) return false
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type)
 }
 
 /**
- * Reads and parses a JSON request body: 413 over 1 MiB (counted while reading, so a lying or missing
- * Content-Length does not help), 415 when it is not declared JSON, 400 when it is not valid JSON.
- *
- * `lengthFramed`: the transport ends the body at its declared Content-Length (an HTTP/1.1 server's
- * parser does), so a declared length of at most 1 MiB bounds the read and the body is read in one go.
- * In-process, a Request can declare one length and stream more, so the body is always counted.
+ * Reads and parses a JSON request body: 413 over 1 MiB (a declared length says so at once; the transport counts
+ * while reading, so a lying or missing Content-Length does not help), 415 when it is not declared JSON, 400 when it
+ * is not valid JSON.
  */
-export async function readJsonBody(request: Request, lengthFramed = false): Promise<unknown> {
-  const declared = request.headers.get('content-length')
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge()
-  if (!isJsonMediaType(request.headers.get('content-type'))) {
+export async function readJsonBody(request: ApiRequest): Promise<unknown> {
+  const declared = request.header('content-length')
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw bodyTooLarge()
+  if (!isJsonMediaType(request.header('content-type'))) {
     throw apiError('unsupported_media_type', 'Request body must be JSON: send Content-Type: application/json')
   }
-  const bytes = lengthFramed && declared !== null ? await readAll(request) : await readLimited(request)
+  const bytes = await request.readBody()
   let text: string
   try {
     text = utf8.decode(bytes)
@@ -45,22 +46,10 @@ export async function readJsonBody(request: Request, lengthFramed = false): Prom
   }
 }
 
-/** The whole body at once: on Node's HTTP server this reads the socket directly, with no web stream. */
-async function readAll(request: Request): Promise<Uint8Array> {
-  let bytes: Uint8Array
-  try {
-    bytes = new Uint8Array(await request.arrayBuffer())
-  } catch {
-    throw apiError('bad_request', 'Request body could not be read')
-  }
-  // Cannot happen when the transport frames the body by its length; checked so a bug cannot bypass the limit.
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge()
-  return bytes
-}
-
-async function readLimited(request: Request): Promise<Uint8Array> {
-  if (request.body === null) return new Uint8Array()
-  const reader = request.body.getReader()
+/** Reads a web stream to the end, at most `MAX_BODY_BYTES` (a Request may declare one length and stream more). */
+export async function readStreamLimited(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array()
+  const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   try {
@@ -70,13 +59,13 @@ async function readLimited(request: Request): Promise<Uint8Array> {
       size += value.byteLength
       if (size > MAX_BODY_BYTES) {
         await reader.cancel().catch(() => {})
-        throw tooLarge()
+        throw bodyTooLarge()
       }
       chunks.push(value)
     }
   } catch (error) {
     if (error instanceof ApiError) throw error
-    throw apiError('bad_request', 'Request body could not be read')
+    throw bodyUnreadable()
   }
-  return Buffer.concat(chunks)
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks)
 }

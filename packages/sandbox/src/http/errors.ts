@@ -6,6 +6,7 @@ import {
   fieldErrors,
   summarizeFieldErrors,
 } from '@cc/schema'
+import type { ApiResponse } from './exchange.js'
 import { meta } from './meta.js'
 
 interface ApiErrorOptions {
@@ -39,6 +40,22 @@ export class ApiError extends Error {
       error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) },
     }
   }
+
+  /** The answer: `headers` (the request's common ones), then this error's own, over them. */
+  response(requestId: string, headers: Record<string, string> = {}): ApiResponse {
+    return jsonResponse(this.status, JSON.stringify(this.body(requestId)), {
+      ...headers,
+      'X-Request-Id': requestId,
+      ...this.headers,
+    })
+  }
+}
+
+/** A JSON answer with its length, as both transports send it. */
+export function jsonResponse(status: number, body: string, headers: Record<string, string>): ApiResponse {
+  headers['Content-Type'] = 'application/json'
+  headers['Content-Length'] = String(Buffer.byteLength(body))
+  return { status, headers, body }
 }
 
 /** `apiError('not_found', 'Contact x not found')`: the error for a code of `errorCodes`, with its status. */

@@ -44,3 +44,64 @@ export class RateLimiter {
     this.#windows.clear()
   }
 }
+
+export interface FailedAuthLimitOptions {
+  attempts: number
+  windowMs: number
+}
+
+/** Clients remembered at most; past it, expired windows are dropped first. */
+const MAX_TRACKED_CLIENTS = 10_000
+
+/**
+ * Failed authentications per client (its address over HTTP; in-process, one shared client): `attempts` per
+ * `windowMs`. Once they are used up, every request of that client that needs a key gets a 429 until the window ends,
+ * a right key included, so that guessing learns nothing more. Separate from the per-key budget of `RateLimiter`.
+ */
+export class FailedAuthLimiter {
+  readonly #options: FailedAuthLimitOptions
+  readonly #windows = new Map<string, { start: number; count: number }>()
+
+  constructor(options: FailedAuthLimitOptions) {
+    this.#options = options
+  }
+
+  /** Throws the 429 when `client` has no failed attempts left in its window. */
+  check(client: string, now = Date.now()): void {
+    const window = this.#windows.get(client)
+    if (window === undefined || now - window.start >= this.#options.windowMs) return
+    if (window.count < this.#options.attempts) return
+    const seconds = Math.max(1, Math.ceil((window.start + this.#options.windowMs - now) / 1000))
+    throw apiError(
+      'rate_limited',
+      `Too many failed authentications from this client (${this.#options.attempts} per ${this.#options.windowMs} ms): try again in ${seconds} s`,
+      { headers: { 'Retry-After': String(seconds) } },
+    )
+  }
+
+  /** Counts one failed authentication of `client`. */
+  record(client: string, now = Date.now()): void {
+    let window = this.#windows.get(client)
+    if (window === undefined || now - window.start >= this.#options.windowMs) {
+      if (window === undefined && this.#windows.size >= MAX_TRACKED_CLIENTS) this.#prune(now)
+      window = { start: now, count: 0 }
+      this.#windows.set(client, window)
+    }
+    window.count++
+  }
+
+  reset(): void {
+    this.#windows.clear()
+  }
+
+  #prune(now: number): void {
+    for (const [client, window] of this.#windows) {
+      if (now - window.start >= this.#options.windowMs) this.#windows.delete(client)
+    }
+    // Still full: the oldest entries go (a Map keeps insertion order).
+    for (const client of this.#windows.keys()) {
+      if (this.#windows.size < MAX_TRACKED_CLIENTS) break
+      this.#windows.delete(client)
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, fchmodSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { migrations } from './migrations.js'
@@ -16,8 +16,12 @@ export const DATABASE_FILE = 'sandbox.db'
 export function openDatabase(dataDir?: string): DatabaseSync {
   let location = ':memory:'
   if (dataDir !== undefined) {
-    mkdirSync(dataDir, { recursive: true })
+    // Owner only: the folder it creates 0700, the database 0600 (SQLite gives its -wal and -shm files the same).
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     location = join(dataDir, DATABASE_FILE)
+    const fd = openSync(location, 'a', 0o600)
+    fchmodSync(fd, 0o600)
+    closeSync(fd)
   }
   const db = new DatabaseSync(location)
   try {

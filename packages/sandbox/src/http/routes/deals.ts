@@ -1,18 +1,17 @@
 import { endpoints } from '@cc/schema'
-import type { Hono } from 'hono'
 import { pipelines } from '../../seed/fixtures.js'
 import { newDealId } from '../../storage/ids.js'
 import type { Store } from '../../storage/store.js'
-import type { AppEnv } from '../context.js'
 import { notFound, validationError } from '../errors.js'
 import { checkPeople, checkPipelineStage, checkTeams } from '../references.js'
 import { addRoute } from '../route.js'
+import type { Routes } from '../router.js'
 
 /** A deal without a stage starts in its pipeline's first stage. */
 const firstStage = (pipelineId: string): string => pipelines.find((p) => p.id === pipelineId)?.stages[0]?.id ?? ''
 
-export function addDealRoutes(app: Hono<AppEnv>, store: Store): void {
-  addRoute(app, endpoints.createDeal, (c, { body }, reply) => {
+export function addDealRoutes(routes: Routes, store: Store): void {
+  addRoute(routes, endpoints.createDeal, (context, { body }, reply) => {
     const issues = [
       ...checkPipelineStage(body.pipelineId, body.stageId),
       ...checkPeople(store, body.peopleIds),
@@ -30,10 +29,10 @@ export function addDealRoutes(app: Hono<AppEnv>, store: Store): void {
         updatedAt: now,
       }),
     )
-    return reply.data(c, { id })
+    return reply.data(context, { id })
   })
 
-  addRoute(app, endpoints.updateDeal, (c, { params, body }, reply) => {
+  addRoute(routes, endpoints.updateDeal, (context, { params, body }, reply) => {
     if (store.deals.get(params.id) === undefined) throw notFound(`Deal ${params.id}`)
     const issues = [
       ...checkPipelineStage(body.pipelineId, body.stageId),
@@ -49,15 +48,15 @@ export function addDealRoutes(app: Hono<AppEnv>, store: Store): void {
         updatedAt: new Date().toISOString(),
       }),
     )
-    return reply.success(c)
+    return reply.success(context)
   })
 
-  addRoute(app, endpoints.moveDeal, (c, { params, body }, reply) => {
+  addRoute(routes, endpoints.moveDeal, (context, { params, body }, reply) => {
     const deal = store.deals.get(params.id)
     if (deal === undefined) throw notFound(`Deal ${params.id}`)
     const issues = checkPipelineStage(deal.pipelineId, body.stageId)
     if (issues.length > 0) throw validationError(issues)
     store.transaction(() => store.deals.move(params.id, body.stageId, body.order, new Date().toISOString()))
-    return reply.success(c)
+    return reply.success(context)
   })
 }

@@ -1,19 +1,17 @@
 import { hash } from 'node:crypto'
 import { type CreateContactInput, endpoints, type Person } from '@cc/schema'
-import type { Hono } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { OWNER } from '../../seed/fixtures.js'
 import { decodeCursor, encodeCursor } from '../../storage/cursor.js'
 import { newPersonId } from '../../storage/ids.js'
 import type { Store } from '../../storage/store.js'
-import type { AppEnv } from '../context.js'
 import { apiError, notFound, validationError } from '../errors.js'
 import { meta } from '../meta.js'
 import { checkContactStage } from '../references.js'
 import { addRoute } from '../route.js'
+import type { Routes } from '../router.js'
 
-export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
-  addRoute(app, endpoints.listPeople, (c, { query }, reply) => {
+export function addPeopleRoutes(routes: Routes, store: Store): void {
+  addRoute(routes, endpoints.listPeople, (context, { query }, reply) => {
     let after = 0
     if (query.cursor !== undefined) {
       const position = decodeCursor(query.cursor)
@@ -23,9 +21,9 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
       after = position
     }
     const page = store.people.list(query.limit, after)
-    return reply.json(c, {
+    return reply.json({
       meta: {
-        ...meta(c.get('requestId')),
+        ...meta(context.requestId),
         count: page.people.length,
         hasMore: page.hasMore,
         nextCursor: page.hasMore && page.lastSeq !== undefined ? encodeCursor(page.lastSeq) : null,
@@ -35,19 +33,21 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
   })
 
   // Registered before GET /people/{id}, which would otherwise match /people/search.
-  addRoute(app, endpoints.searchPeople, (c, { query }, reply) => reply.data(c, store.people.search(query)))
+  addRoute(routes, endpoints.searchPeople, (context, { query }, reply) =>
+    reply.data(context, store.people.search(query)),
+  )
 
-  addRoute(app, endpoints.getPerson, (c, { params }, reply) => {
+  addRoute(routes, endpoints.getPerson, (context, { params }, reply) => {
     const person = store.people.get(params.id)
     if (person === undefined) throw notFound(`Contact ${params.id}`)
-    return reply.data(c, person)
+    return reply.data(context, person)
   })
 
-  addRoute(app, endpoints.upsertPerson, (c, { body, headers, rawBody }, reply) => {
+  addRoute(routes, endpoints.upsertPerson, (context, { body, headers, rawBody }, reply) => {
     const stageIssues = checkContactStage(body.stage)
     if (stageIssues.length > 0) throw validationError(stageIssues)
     const idempotencyKey = headers['Idempotency-Key']
-    const scope = c.get('keyScope')
+    const scope = context.keyScope
     // Only a request with a key is ever compared with another: the others need no fingerprint.
     const fingerprint = idempotencyKey === undefined ? '' : hash('sha256', canonicalJson(rawBody))
     const now = new Date()
@@ -64,18 +64,20 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
       }
       const { created, person } = upsert(store, body, now)
       const status = reply.status(!created)
-      const text = JSON.stringify({ meta: meta(c.get('requestId')), data: { created, id: person.id, person } })
+      const text = JSON.stringify({ meta: meta(context.requestId), data: { created, id: person.id, person } })
       if (idempotencyKey !== undefined) {
         store.idempotency.save(scope, idempotencyKey, { fingerprint, status, body: text }, now)
       }
       return { replay: false, status, body: text }
     })
-    const responseHeaders: Record<string, string> = { 'Content-Type': 'application/json' }
-    if (outcome.replay) responseHeaders['Idempotent-Replayed'] = 'true'
-    return c.body(outcome.body, outcome.status as ContentfulStatusCode, responseHeaders)
+    return {
+      status: outcome.status,
+      body: outcome.body,
+      ...(outcome.replay ? { headers: { 'Idempotent-Replayed': 'true' } } : {}),
+    }
   })
 
-  addRoute(app, endpoints.updatePerson, (c, { params, body }, reply) => {
+  addRoute(routes, endpoints.updatePerson, (context, { params, body }, reply) => {
     const stageIssues = checkContactStage(body.stage)
     // An unknown contact is a 404 before a bad stage is a 422.
     if (stageIssues.length > 0) {
@@ -84,16 +86,16 @@ export function addPeopleRoutes(app: Hono<AppEnv>, store: Store): void {
     }
     const updated = store.transaction(() => store.people.update(params.id, body, new Date()))
     if (!updated) throw notFound(`Contact ${params.id}`)
-    return reply.success(c)
+    return reply.success(context)
   })
 
-  addRoute(app, endpoints.deletePerson, (c, { params, query }, reply) => {
+  addRoute(routes, endpoints.deletePerson, (context, { params, query }, reply) => {
     const now = new Date()
     const deleted = store.transaction(() =>
       query.permanent ? store.people.deletePermanently(params.id) : store.people.trash(params.id, now),
     )
     if (!deleted) throw notFound(`Contact ${params.id}`)
-    return reply.success(c, { data: { deleted: true, permanent: query.permanent } })
+    return reply.success(context, { data: { deleted: true, permanent: query.permanent } })
   })
 }
 

@@ -1,8 +1,7 @@
 import { endpoints, type User } from '@cc/schema'
-import type { Hono } from 'hono'
 import { OWNER, teams, type UserFixture, users } from '../../seed/fixtures.js'
-import type { AppEnv } from '../context.js'
 import { addRoute } from '../route.js'
+import type { Routes } from '../router.js'
 
 function toUser(user: UserFixture): User {
   return {
@@ -16,8 +15,8 @@ function toUser(user: UserFixture): User {
   }
 }
 
-export function addUserRoutes(app: Hono<AppEnv>): void {
-  addRoute(app, endpoints.listUsers, (c, _input, reply) => reply.data(c, users.map(toUser)))
+export function addUserRoutes(routes: Routes): void {
+  addRoute(routes, endpoints.listUsers, (context, _input, reply) => reply.data(context, users.map(toUser)))
   // Every sandbox key belongs to the account owner.
-  addRoute(app, endpoints.me, (c, _input, reply) => reply.data(c, toUser(OWNER)))
+  addRoute(routes, endpoints.me, (context, _input, reply) => reply.data(context, toUser(OWNER)))
 }
