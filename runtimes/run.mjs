@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util'
 const runtimesDir = dirname(fileURLToPath(import.meta.url))
 const root = dirname(runtimesDir)
 const CHECKS = ['update', 'list pages', 'ApiError+requestId', 'abort', 'timeout']
-const BROWSER_CHECKS = [...CHECKS, 'schema form']
+const BROWSER_CHECKS = [...CHECKS, 'schema form', 'cross-origin']
 const LIMIT_MS = 60_000
 
 const { values } = parseArgs({
@@ -143,21 +143,28 @@ function summary(name, version, expected, checks, failure) {
   return { line: parts.join('; '), ok: !failure && failed.length === 0 && missing.length === 0 }
 }
 
+// The page's server starts first: the sandbox lets its origin call it across origins (CORS).
+const front = await startFrontServer({ sandbox: () => sandbox })
 const sandbox = await createSandbox({
   listen: { port: 0 },
   // No random faults; the ones the checks queue hold a response for 5 s, far past the 300 ms timeout check.
   faults: { rate: 0, kinds: ['slow'], latencyMs: 5000 },
+  cors: [front.url],
 })
-let front
 let allOk = true
 try {
-  front = await startFrontServer({ sandbox })
-
   for (const runtime of runtimes) {
     await sandbox.reset()
-    // The browser calls the sandbox through the same-origin proxy; every other runtime calls it directly.
+    // The browser runs the checks through the same-origin proxy, then its cross-origin check straight to the sandbox;
+    // every other runtime calls the sandbox directly.
     const baseUrl = runtime.name === 'chromium' ? `${front.url}/v1` : sandbox.url
-    const config = { baseUrl, apiKey: sandbox.apiKey, controlUrl: `${front.url}/control/faults`, runtime: runtime.name }
+    const config = {
+      baseUrl,
+      sandboxUrl: sandbox.url,
+      apiKey: sandbox.apiKey,
+      controlUrl: `${front.url}/control/faults`,
+      runtime: runtime.name,
+    }
     let version
     let checks = []
     let failure
@@ -180,7 +187,7 @@ try {
     }
   }
 } finally {
-  await front?.close()
+  await front.close()
   await sandbox.close()
 }
 process.exit(allOk ? 0 : 1)

@@ -1,9 +1,9 @@
 // The driver's loopback server: the browser's page and script, a same-origin reverse proxy of `/v1/*` to the
 // sandbox, and the control endpoint every runtime uses to queue a sandbox fault for its next request.
 //
-// The browser reaches the sandbox through this proxy because the sandbox answers no CORS preflight yet. Once the
-// sandbox has `--cors <origin>`, the browser smoke gets a second, cross-origin check straight to the sandbox (that
-// path also needs `Access-Control-Expose-Headers: X-Request-Id` for the requestId check).
+// The browser runs the common checks through this proxy (same origin), and its `cross-origin` check straight to the
+// sandbox, which lists this server's origin in its `cors` option: the page and the sandbox are two loopback origins
+// (other ports).
 import { createServer, request as httpRequest } from 'node:http'
 
 const PAGE = `<!doctype html>
@@ -20,9 +20,8 @@ async function readBody(req) {
 }
 
 /** Starts the server on 127.0.0.1; resolves `{ url, browserScript, close }`: set `browserScript` before loading
- * the page. */
+ * the page. `sandbox()` gives the sandbox, which may start after this server (it needs this server's origin). */
 export async function startFrontServer({ sandbox }) {
-  const upstream = new URL(sandbox.url)
   const front = { url: '', browserScript: '', close: async () => {} }
 
   const server = createServer(async (req, res) => {
@@ -33,13 +32,13 @@ export async function startFrontServer({ sandbox }) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(front.browserScript)
     } else if (req.method === 'POST' && path === '/control/faults') {
       try {
-        sandbox.queueFaults(JSON.parse(await readBody(req)))
+        sandbox().queueFaults(JSON.parse(await readBody(req)))
         res.writeHead(204).end()
       } catch (error) {
         res.writeHead(400, { 'content-type': 'text/plain' }).end(String(error.message))
       }
     } else if (path.startsWith('/v1/')) {
-      proxy(req, res, upstream)
+      proxy(req, res, new URL(sandbox().url))
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
     }
