@@ -36,6 +36,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
   UnprocessableEntityError,
@@ -44,6 +45,7 @@ export {
 export type { Logger, LogLevel } from './core/logger.js'
 export { Page, PagePromise } from './core/pagination.js'
 export type { BackoffOptions } from './core/retry.js'
+export { escapeTerminalText, type SanitizeOptions, sanitizeTerminalText } from './core/untrusted-text.js'
 export type { SuccessResult } from './core/unwrap.js'
 export type { Activities } from './resources/activities.js'
 export type { Deals } from './resources/deals.js'

@@ -184,6 +184,8 @@ describe('people.updateMany', () => {
         apiKey: sandbox().apiKey,
         baseUrl: 'http://localhost/v1',
         logLevel: 'off',
+        // The server asks for 1 ms, but a wait is never shorter than the backoff: keep that short too.
+        backoff: { initialDelay: 1, maxDelay: 2 },
         ...(maxRetries === undefined ? {} : { maxRetries }),
         fetch: async (request) =>
           ++counter.requests <= failures

@@ -5,6 +5,7 @@ import { moveToStage } from '../examples/errors.js'
 import { everyContact, pageByPage, twoPages } from '../examples/pagination.js'
 import { quickstart } from '../examples/quickstart.js'
 import { againstTheSandbox } from '../examples/sandbox.js'
+import { showContact } from '../examples/terminal-output.js'
 import { collectingLogger, useSandbox } from './helpers.js'
 
 const { client } = useSandbox()
@@ -63,6 +64,24 @@ describe('README examples', () => {
     vi.restoreAllMocks()
     expect(me.id).toEqual(expect.any(String))
     expect(lines).toEqual([])
+  })
+
+  it('terminal output', async () => {
+    const cc = client('in-process')
+    const osc52 = '\x1b]52;c;cm0gLXJmIH4=\x07'
+    const { id } = await cc.people.create({
+      firstName: `Eve${osc52}`,
+      lastName: 'Smith\u202e',
+      email: 'eve@example.com',
+      background: `Line one\x1b[2J\nLine two`,
+    })
+    const [name, note, json] = await showContact(id, cc)
+    expect(name).toBe('Eve Smith')
+    expect(note).toBe('Line one\nLine two')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters the test looks for
+    expect(json).not.toMatch(/[\x00-\x09\x0b-\x1f\u202e]/)
+    expect(json).toContain('\\u001b]52;c;cm0gLXJmIH4=\\u0007')
+    expect(JSON.parse(json as string).firstName).toBe(`Eve${osc52}`)
   })
 
   it('sandbox', async () => {

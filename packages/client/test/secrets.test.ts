@@ -147,3 +147,52 @@ describe('the API key never shows', () => {
     for (const { line } of lines) expect(line).not.toContain(KEY)
   })
 })
+
+describe('a server that echoes the key in disguise', () => {
+  /** `text` with every character of the key written as a JSON escape, which `JSON.parse` turns back into the key. */
+  const jsonEscaped = (text: string) =>
+    text.replaceAll(KEY, [...KEY].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''))
+
+  it('has it scrubbed after parsing: JSON escapes, or invisible characters inside it, do not get it through', async () => {
+    const disguised = `${KEY.slice(0, 4)}\u200b${KEY.slice(4, 9)}\u2060${KEY.slice(9)}`
+    const raw = jsonEscaped(
+      JSON.stringify({
+        ...errorBody('echo', `you sent ${KEY}`),
+        echo: { [KEY]: KEY, invisible: disguised, list: [`Bearer ${KEY}`] },
+      }),
+    ).replace('"invisible":"', `"invisible":"${'\\u200b'}`)
+    expect(raw).not.toContain(KEY)
+    const cc = createClient({
+      apiKey: KEY,
+      baseUrl: 'https://api.example.test/v1',
+      maxRetries: 0,
+      logger,
+      logLevel: 'debug',
+      fetch: async () => new Response(raw, { status: 400, headers: { 'content-type': 'application/json' } }),
+    })
+    const error = (await failure(cc.me())) as BadRequestError
+    expect(error).toBeInstanceOf(BadRequestError)
+    for (const text of renderings(error)) expect(text).not.toContain(KEY)
+    expect(error.message).toBe('400 echo: you sent [redacted] (GET /me, request req_err_1)')
+    expect(error.body).toMatchObject({ echo: { '[redacted]': '[redacted]', invisible: '[redacted]' } })
+    for (const { line } of lines) expect(line).not.toContain(KEY)
+  })
+})
+
+describe('an error body cut at 64 KiB', () => {
+  it('keeps no part of a key that straddles the cut', async () => {
+    const cut = 64 * 1024
+    const text = `${'x'.repeat(cut - 20)}${KEY} and more`
+    const cc = createClient({
+      apiKey: KEY,
+      baseUrl: 'https://api.example.test/v1',
+      maxRetries: 0,
+      logLevel: 'off',
+      fetch: async () => new Response(text, { status: 500 }),
+    })
+    const error = (await failure(cc.me())) as InternalServerError
+    expect(error).toBeInstanceOf(InternalServerError)
+    expect(error.body).toBe('x'.repeat(cut - 20))
+    for (const rendering of renderings(error)) expect(rendering).not.toContain(KEY.slice(0, 20))
+  })
+})

@@ -5,6 +5,8 @@ import {
   createClient,
   InternalServerError,
   NotFoundError,
+  ResponseTooLargeError,
+  ResponseValidationError,
   TimeoutError,
 } from '../index.js'
 import { answering, collectingLogger, errorBody, json, meta, offline, person } from './test-fetch.js'
@@ -162,11 +164,26 @@ describe('server-requested waits', () => {
   })
 
   it('retry-after-ms is read first', async () => {
-    const { fetch, sent } = answering(unavailable({ 'retry-after-ms': '250', 'retry-after': '5' }), ok)
+    const { fetch, sent } = answering(unavailable({ 'retry-after-ms': '750', 'retry-after': '5' }), ok)
     const result = createClient(offline(fetch, realBackoff)).people.get(ID)
-    expect(await after(249, sent)).toBe(1)
+    expect(await after(749, sent)).toBe(1)
     expect(await after(1, sent)).toBe(2)
     await result
+  })
+
+  it('Retry-After: 0 (or any wait shorter than the backoff) never makes retries back to back', async () => {
+    const { fetch, sent } = answering(
+      unavailable({ 'retry-after': '0' }),
+      () => json(429, errorBody('rate_limited', 'now'), { 'retry-after-ms': '100' }),
+      ok,
+    )
+    const result = createClient(offline(fetch, realBackoff)).people.get(ID)
+    expect(await after(0, sent)).toBe(1)
+    expect(await after(499, sent)).toBe(1)
+    expect(await after(1, sent)).toBe(2)
+    expect(await after(999, sent)).toBe(2)
+    expect(await after(1, sent)).toBe(3)
+    expect((await result).id).toBe(ID)
   })
 
   it('a 503 asking for longer than maxRetryAfter fails at once', async () => {
@@ -187,6 +204,77 @@ describe('server-requested waits', () => {
     expect(await after(1999, sent)).toBe(1)
     expect(await after(1, sent)).toBe(3)
     await Promise.all([first, second])
+  })
+})
+
+describe('response size', () => {
+  const MiB = 1024 * 1024
+
+  /** A 200 whose body is `total` bytes of text (not JSON), made 1 MiB at a time as it is read; counts what was read. */
+  function huge(total: number, headers: Record<string, string> = {}) {
+    const stats = { pulled: 0, cancelled: false }
+    const chunk = new Uint8Array(MiB).fill(0x61)
+    const response = () => {
+      stats.pulled = 0
+      return new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (stats.pulled >= total) return controller.close()
+            stats.pulled += chunk.byteLength
+            controller.enqueue(chunk)
+          },
+          cancel() {
+            stats.cancelled = true
+          },
+        }),
+        { status: 200, headers: { 'x-request-id': 'req_big', ...headers } },
+      )
+    }
+    return { response, stats }
+  }
+
+  it('a 48 MiB answer is not read whole: the read stops at maxResponseBytes (default 10 MiB), and is not retried', async () => {
+    const { response, stats } = huge(48 * MiB)
+    const { fetch, sent } = answering(response)
+    const error = (await createClient(offline(fetch))
+      .people.get(ID)
+      .catch((e: unknown) => e)) as ResponseTooLargeError
+    expect(error).toBeInstanceOf(ResponseTooLargeError)
+    expect(error).toMatchObject({ limit: 10 * MiB, status: 200, requestId: 'req_big', attempts: 1 })
+    expect(error.message).toBe(
+      `The response is larger than maxResponseBytes (10485760 bytes); the rest was not read (GET /people/${ID}, request req_big)`,
+    )
+    // The stream keeps one chunk ahead of the reader: the limit, the chunk that crossed it, and one more.
+    expect(stats.pulled).toBeLessThanOrEqual(12 * MiB)
+    expect(stats.cancelled).toBe(true)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('per client and per call', async () => {
+    const { response, stats } = huge(4 * MiB)
+    const cc = createClient(offline(answering(response).fetch, { maxResponseBytes: MiB }))
+    await expect(cc.people.get(ID)).rejects.toThrow(/larger than maxResponseBytes \(1048576 bytes\)/)
+    expect(stats.pulled).toBeLessThanOrEqual(3 * MiB)
+    await expect(cc.people.get(ID, { maxResponseBytes: 2 * MiB })).rejects.toThrow(/\(2097152 bytes\)/)
+    // Within the limit the body is read (and here fails as not JSON, which it is not).
+    await expect(cc.people.get(ID, { maxResponseBytes: 8 * MiB })).rejects.toThrow(ResponseValidationError)
+    expect(stats.pulled).toBe(4 * MiB)
+  })
+
+  it('a declared Content-Length over the limit fails before the body is read', async () => {
+    const { response, stats } = huge(48 * MiB, { 'content-length': String(48 * MiB) })
+    const error = await createClient(offline(answering(response).fetch, { maxResponseBytes: 2 * MiB }))
+      .people.get(ID)
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ResponseTooLargeError)
+    expect(stats.pulled).toBeLessThanOrEqual(MiB)
+    expect(stats.cancelled).toBe(true)
+  })
+
+  it('names the option when it is not a whole number of bytes', () => {
+    expect(() => createClient(offline(answering(ok).fetch, { maxResponseBytes: 0 }))).toThrow(
+      'maxResponseBytes: must be at least 1',
+    )
   })
 })
 

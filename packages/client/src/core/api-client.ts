@@ -2,7 +2,7 @@ import type { HttpMethod, Meta } from '@cc/schema'
 import { summarizeFieldErrors } from '@cc/schema'
 import type * as core from 'zod/v4/core'
 import { raceSignal, sleep } from './abort.js'
-import { discardBody, readBody } from './body.js'
+import { BodyTooLarge, discardBody, readBody } from './body.js'
 import {
   INVALID_HEADERS,
   optionError,
@@ -12,20 +12,21 @@ import {
   type ResolvedConfig,
 } from './config.js'
 import { connectionError } from './connection-error.js'
-import { errorFromResponse } from './error-from-response.js'
+import { errorFromResponse, MAX_ERROR_BODY } from './error-from-response.js'
 import {
   AbortError,
   ApiError,
   type CcError,
   RateLimitError,
   type RequestContext,
+  ResponseTooLargeError,
   TimeoutError,
   ValidationError,
 } from './errors.js'
-import { redactHeaders } from './logger.js'
+import { redactHeaders, serverLine } from './logger.js'
 import { RateLimitGate } from './rate-limit-gate.js'
 import { readSuccess } from './read-success.js'
-import { backoffDelay, isReplayable, isRetryableStatus, parseRetryAfter, serverRetryHint } from './retry.js'
+import { isReplayable, isRetryableStatus, parseRetryAfter, retryDelay, serverRetryHint } from './retry.js'
 import { Transport } from './transport.js'
 
 /** One call, validated and ready to send. */
@@ -57,19 +58,23 @@ interface Failure {
   retryAfter?: number | undefined
 }
 
-type Attempt = { kind: 'response'; response: Response; text: string } | ({ kind: 'failed' } & Failure)
+type Attempt =
+  | { kind: 'response'; response: Response; text: string; truncated: boolean }
+  | ({ kind: 'failed' } & Failure)
 
 /** Marks the per-attempt timer's abort, to tell it apart from the caller's. */
 class AttemptTimeout extends Error {
   override name = 'AttemptTimeout'
 }
 
-/** What every attempt of one call sends. */
+/** What every attempt of one call sends, and how much of an answer it reads. */
 interface Exchange {
   url: string
   headers: Readonly<Record<string, string>>
   /** The JSON text of the body, serialised once for all attempts. */
   body: string | undefined
+  /** The largest success body read, in bytes. */
+  maxResponseBytes: number
 }
 
 /**
@@ -124,6 +129,7 @@ export class ApiClient {
       url: this.#url(call),
       headers: this.#headersFor(call, body !== undefined, options?.headers),
       body,
+      maxResponseBytes: options?.maxResponseBytes ?? this.#config.maxResponseBytes,
     }
 
     for (let attempt = 1; ; attempt++) {
@@ -138,9 +144,10 @@ export class ApiClient {
       }
       const outcome = await this.#attempt(call, exchange, timeout, signal, context, maxRetries + 1)
       if (outcome.kind === 'response' && outcome.response.ok) {
-        return readSuccess(call, context, outcome.response, outcome.text, this.#config.validate, this.#config.logger)
+        const { validate, logger, apiKey } = this.#config
+        return readSuccess(call, outcome.response, outcome.text, { context, validate, logger, secrets: [apiKey] })
       }
-      const failure = outcome.kind === 'response' ? this.#failure(outcome.response, outcome.text, context) : outcome
+      const failure = outcome.kind === 'response' ? this.#failure(outcome, exchange.url, context) : outcome
       if (failure.error instanceof AbortError) throw failure.error
       const delay = this.#retryDelay(call, failure, attempt, maxRetries)
       if (delay === undefined) throw failure.error
@@ -156,7 +163,7 @@ export class ApiClient {
   #retryDelay(call: PreparedCall, failure: Failure, attempt: number, maxRetries: number): number | undefined {
     const label = `${call.method} ${call.path}`
     const { error, retryAfter } = failure
-    const delay = retryAfter ?? backoffDelay(attempt - 1, this.#config.backoff)
+    const delay = retryDelay(attempt - 1, retryAfter, this.#config.backoff)
     // Waiting longer than maxRetryAfter would look like a hang: such a call fails now, and the error says how long.
     const tooLong = retryAfter !== undefined && retryAfter > this.#config.maxRetryAfter
     // The server is busy for everyone, whether or not this call has retries left.
@@ -172,9 +179,10 @@ export class ApiClient {
   }
 
   /** An error response as our error, with what the retry decision needs. */
-  #failure(response: Response, text: string, context: RequestContext): Failure {
+  #failure(answer: Extract<Attempt, { kind: 'response' }>, url: string, context: RequestContext): Failure {
+    const { response, text, truncated } = answer
     return {
-      error: errorFromResponse(response, text, context, [this.#config.apiKey]),
+      error: errorFromResponse(response, text, { context, secrets: [this.#config.apiKey], url, truncated }),
       retryable: serverRetryHint(response.headers) ?? isRetryableStatus(response.status),
       retryAfter: parseRetryAfter(response.headers),
     }
@@ -204,7 +212,11 @@ export class ApiClient {
     return Object.fromEntries(headers)
   }
 
-  /** One HTTP exchange, bounded by `timeout` from the first byte sent to the last byte read. Logs one line. */
+  /**
+   * One HTTP exchange, bounded by `timeout` from the first byte sent to the last byte read, and in size: a success
+   * body by `maxResponseBytes` (over it, the attempt fails), an error body by `MAX_ERROR_BODY` (the rest is
+   * dropped: the start says what went wrong). Logs one line.
+   */
   async #attempt(
     call: PreparedCall,
     exchange: Exchange,
@@ -223,16 +235,21 @@ export class ApiClient {
     const line = (outcome: string, preposition: string, more = '') =>
       `${call.method} ${call.path} → ${outcome} ${preposition} ${Math.round(performance.now() - started)} ms (attempt ${context.attempts}/${attempts}${more})`
     if (logger.enabled('debug')) this.#logHeaders(call, 'request', new Headers(exchange.headers))
+    let response: Response | undefined
     try {
-      const sent = this.#transport.send({ method: call.method, signal: combined, ...exchange })
-      const response = await raceSignal(sent, combined, discardBody)
-      const text = await readBody(response, combined)
+      const { url, headers, body } = exchange
+      const sent = this.#transport.send({ method: call.method, url, headers, body, signal: combined })
+      response = await raceSignal(sent, combined, discardBody)
+      const limit = response.ok
+        ? { bytes: exchange.maxResponseBytes, over: 'throw' as const }
+        : { bytes: MAX_ERROR_BODY, over: 'truncate' as const }
+      const { text, truncated } = await readBody(response, combined, limit)
       if (logger.enabled('info')) {
         const requestId = response.headers.get('x-request-id')
         logger.info(line(String(response.status), 'in', requestId ? `, request ${requestId}` : ''))
       }
       if (logger.enabled('debug')) this.#logHeaders(call, 'response', response.headers)
-      return { kind: 'response', response, text }
+      return { kind: 'response', response, text, truncated }
     } catch (error) {
       let failure: Failure
       let summary: string
@@ -242,6 +259,12 @@ export class ApiClient {
       } else if (timer.signal.aborted) {
         failure = { error: new TimeoutError(timeout, context), retryable: true }
         summary = `timed out (${timeout} ms)`
+      } else if (error instanceof BodyTooLarge && response) {
+        // Asking again would bring the same answer.
+        const requestId = serverLine(response.headers.get('x-request-id'), [this.#config.apiKey])
+        const init = { ...context, status: response.status, requestId }
+        failure = { error: new ResponseTooLargeError(error.limit, init), retryable: false }
+        summary = `${response.status}, body over ${error.limit} bytes`
       } else {
         const connection = connectionError(error, context, [this.#config.apiKey])
         failure = { error: connection.error, retryable: true }

@@ -5,7 +5,10 @@ import { baseUrlProblem, resolveConfig } from './config.js'
 const KEY = 'ccmd_live_abc123def456'
 
 /** The ValidationError `resolveConfig` throws for these options and environment. */
-function configError(options: Parameters<typeof resolveConfig>[0], env: Record<string, string> = {}): ValidationError {
+function configError(
+  options: Parameters<typeof resolveConfig>[0],
+  env: Record<string, string | undefined> = {},
+): ValidationError {
   try {
     resolveConfig(options, env)
   } catch (error) {
@@ -65,7 +68,6 @@ describe('base URL', () => {
     'http://127.0.0.1:4010/v1',
     'http://127.1.2.3/v1',
     'http://[::1]:4010/v1',
-    'http://sandbox.localhost/v1',
     'https://api.example.com/v1',
   ])('accepts %s', (url) => {
     expect(baseUrlProblem(url)).toBeUndefined()
@@ -75,6 +77,10 @@ describe('base URL', () => {
     ['http://api.clientcommander.com/v1', /clear text/],
     ['http://192.168.1.10/v1', /clear text/],
     ['http://localhost.evil.com/v1', /clear text/],
+    // A name under .localhost is looked up through DNS by some resolvers: it may not be this machine.
+    ['http://sandbox.localhost/v1', /clear text/],
+    ['http://a.b.localhost:4010/v1', /clear text/],
+    ['http://localhost./v1', /clear text/],
     ['ftp://api.example.com/v1', /https/],
     ['api.clientcommander.com/v1', /absolute URL/],
     ['https://user:pw@api.example.com/v1', /user name or password/],
@@ -84,10 +90,36 @@ describe('base URL', () => {
     expect(configError({ apiKey: KEY, baseUrl: url }).fieldErrors.baseUrl).toMatch(rule)
   })
 
+  it('trims any number of trailing slashes in linear time (100 000s of slashes inside the URL too)', () => {
+    const slashes = '/'.repeat(200_000)
+    const base = `https://api.example.com${slashes}v1`
+    expect(resolveConfig({ apiKey: KEY, baseUrl: `${base}${slashes}` }, {}).baseUrl).toBe(base)
+    expect(resolveConfig({ apiKey: KEY, baseUrl: base }, {}).baseUrl).toBe(base)
+  })
+
   it('says when a bad URL came from CC_BASE_URL', () => {
     expect(configError({ apiKey: KEY }, { CC_BASE_URL: 'http://example.com' }).fieldErrors.baseUrl).toMatch(
       /CC_BASE_URL/,
     )
+  })
+})
+
+describe('the environment', () => {
+  /** What Deno gives without `--allow-env`: every read throws (`NotCapable`). */
+  const forbidden = new Proxy({} as Record<string, string | undefined>, {
+    get() {
+      throw Object.assign(new Error('Requires env access to "CC_LOG", run again with the --allow-env flag'), {
+        name: 'NotCapable',
+      })
+    },
+  })
+
+  it('a variable that cannot be read counts as not set', () => {
+    const config = resolveConfig({ apiKey: KEY, baseUrl: 'https://api.example.com/v1' }, forbidden)
+    expect(config.baseUrl).toBe('https://api.example.com/v1')
+    expect(config.logger.level).toBe('warn')
+    expect(resolveConfig({ apiKey: KEY }, forbidden).baseUrl).toBe('https://api.clientcommander.com/v1')
+    expect(configError({}, forbidden).fieldErrors.apiKey).toMatch(/CC_API_KEY/)
   })
 })
 

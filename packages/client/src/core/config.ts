@@ -18,7 +18,14 @@ const MAX_TIMER = 2_147_483_647
 const milliseconds = (min: number, rule: typeof worded | string) =>
   z.number(worded).int(messages.wholeNumberOf('milliseconds')).min(min, rule).max(MAX_TIMER, worded)
 
-const LOOPBACK = /^(localhost|[^.]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+/**
+ * Hosts that plain `http:` may reach: `localhost`, `127.0.0.0/8` and `[::1]` (the URL parser has already turned
+ * `0x7f.1` and `[0:0::1]` into these forms). Not `*.localhost`: some resolvers send those names to DNS.
+ */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+
+/** 10 MiB: far above any page of contacts, far below what would exhaust memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 
 const isFunction = (value: unknown) => typeof value === 'function'
 
@@ -57,6 +64,8 @@ const ClientOptionsSchema = z.strictObject(
     validate: z.enum(['strict', 'warn', 'off'], worded).optional(),
     /** Headers sent with every request. `Authorization` is the client's own and cannot be set here. */
     headers: z.record(z.string(worded), z.string(worded), worded).optional(),
+    /** The largest response body read, in bytes; a larger one fails with `ResponseTooLargeError`. Default 10 MiB. */
+    maxResponseBytes: z.number(worded).int(worded).min(1, worded).max(Number.MAX_SAFE_INTEGER, worded).optional(),
     /** Exponential backoff between retries. Default `{ initialDelay: 500, maxDelay: 8000 }`. */
     backoff: z
       .strictObject(
@@ -80,6 +89,8 @@ export const RequestOptionsSchema = z.object(
     timeout: ClientOptionsSchema.shape.timeout,
     /** Retries after the first attempt; `0` means one attempt. */
     maxRetries: ClientOptionsSchema.shape.maxRetries,
+    /** The largest response body read for this call, in bytes. */
+    maxResponseBytes: ClientOptionsSchema.shape.maxResponseBytes,
     /** Extra headers for this call. `Authorization` cannot be set here. */
     headers: ClientOptionsSchema.shape.headers.refine(
       (headers) => !Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'authorization'),
@@ -97,6 +108,7 @@ export interface ResolvedConfig {
   timeout: number
   maxRetries: number
   maxRetryAfter: number
+  maxResponseBytes: number
   /** `undefined`: the platform's `fetch`. */
   fetch: FetchFunction | undefined
   logger: LevelLogger
@@ -107,9 +119,35 @@ export interface ResolvedConfig {
 
 type Env = Record<string, string | undefined>
 
+/**
+ * A variable's trimmed value, `undefined` when unset, empty or unreadable: Deno without `--allow-env` throws
+ * `NotCapable` on every read, and a client that was given its options needs no environment.
+ */
 function readEnv(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim()
-  return value ? value : undefined
+  let value: unknown
+  try {
+    value = env[name]
+  } catch {
+    return undefined
+  }
+  const trimmed = typeof value === 'string' ? value.trim() : ''
+  return trimmed ? trimmed : undefined
+}
+
+/** `process.env` where there is one (Node, Bun, Deno), else nothing (browsers, workerd without `nodejs_compat`). */
+function processEnv(): Env {
+  try {
+    return globalThis.process?.env ?? {}
+  } catch {
+    return {}
+  }
+}
+
+/** `url` without its trailing slashes. A loop rather than `/\/+$/`, which backtracks on every slash inside a URL. */
+function trimTrailingSlashes(url: string): string {
+  let end = url.length
+  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end--
+  return url.slice(0, end)
 }
 
 /** `{ name: 'name: problem' }`, worded as `fieldErrors` words a schema's problems; `label` names where it came from. */
@@ -147,7 +185,7 @@ export function baseUrlProblem(url: string): string | undefined {
 }
 
 /** Checks the options, fills in environment and built-in defaults. Throws `ValidationError` naming each option. */
-export function resolveConfig(options: ClientOptions = {}, env: Env = globalThis.process?.env ?? {}): ResolvedConfig {
+export function resolveConfig(options: ClientOptions = {}, env: Env = processEnv()): ResolvedConfig {
   const parsed = ClientOptionsSchema.safeParse(options)
   if (!parsed.success) throw invalid(optionErrors(parsed.error.issues), parsed.error.issues)
   const o = parsed.data
@@ -170,7 +208,7 @@ export function resolveConfig(options: ClientOptions = {}, env: Env = globalThis
     throw invalid(optionError('apiKey', keyCheck.error.issues[0]?.message ?? '', 'apiKey (from CC_API_KEY)'))
   }
 
-  const baseUrl = (o.baseUrl ?? readEnv(env, 'CC_BASE_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
+  const baseUrl = trimTrailingSlashes(o.baseUrl ?? readEnv(env, 'CC_BASE_URL') ?? DEFAULT_BASE_URL)
   const urlProblem = baseUrlProblem(baseUrl)
   if (urlProblem) {
     throw invalid(
@@ -194,6 +232,7 @@ export function resolveConfig(options: ClientOptions = {}, env: Env = globalThis
     timeout: o.timeout ?? 30_000,
     maxRetries: o.maxRetries ?? 2,
     maxRetryAfter: o.maxRetryAfter ?? 60_000,
+    maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     fetch: o.fetch,
     logger,
     validate: o.validate ?? 'warn',

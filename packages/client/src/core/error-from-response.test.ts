@@ -13,7 +13,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from '../index.js'
-import { answering, errorBody, json, offline } from './test-fetch.js'
+import { answering, errorBody, json, meta, offline } from './test-fetch.js'
 
 /** What `cc.people.get` rejects with when the server answers `response` (no retries). */
 async function failure(response: () => Response): Promise<ApiError> {
@@ -158,5 +158,83 @@ describe('422 and 429 details', () => {
     expect(error).toBeInstanceOf(RateLimitError)
     expect((error as RateLimitError).retryAfter).toBe(120_000)
     expect(sent).toHaveLength(1)
+  })
+})
+
+describe('error bodies are bounded', () => {
+  const KiB = 1024
+
+  it('a body over 64 KiB is cut to 64 KiB before it is parsed', async () => {
+    const error = await failure(() => new Response('x'.repeat(1024 * KiB), { status: 500 }))
+    expect(error).toBeInstanceOf(InternalServerError)
+    expect(error.body).toBe('x'.repeat(64 * KiB))
+  })
+
+  it('a 1 MiB body of unclosed "<" is parsed without blocking: only the first 64 KiB reach the parser', async () => {
+    const error = await failure(() => new Response('<'.repeat(1024 * KiB), { status: 502 }))
+    expect(error).toBeInstanceOf(InternalServerError)
+    expect(error.body).toBe('<'.repeat(64 * KiB))
+  })
+})
+
+/** Characters a terminal acts on or hides: C0 but tab and newline, DEL, C1, bidi controls, zero-width characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the test looks for
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u
+
+/** Every string in `value`, keys included. */
+function strings(value: unknown, seen = new Set<unknown>()): string[] {
+  if (typeof value === 'string') return [value]
+  if (value === null || typeof value !== 'object' || seen.has(value)) return []
+  seen.add(value)
+  return Object.entries(value).flatMap(([key, item]) => [key, ...strings(item, seen)])
+}
+
+describe('server text is untrusted', () => {
+  const hostile = {
+    osc52: '\x1b]52;c;cm0gLXJmIH4=\x07',
+    title: '\x1b]0;pwned\x1b\\',
+    clear: '\x1b[2J\x1b[H',
+    c1: '\u009b31m\u009d0;t\u009c',
+    bidi: '\u202egnp.exe\u202c\u2066x\u2069',
+    zeroWidth: 'a\u200bd\u200dm\u2060i\ufeffn',
+    controls: 'bell\x07back\x08\x08cr\rdel\x7f',
+  }
+  const all = Object.values(hostile).join(' ')
+
+  it('control and escape sequences from the body reach no field of the error', async () => {
+    const body = {
+      meta: meta(`req\x1b[31m_1`),
+      success: false,
+      error: {
+        code: `validation_failed${hostile.c1}`,
+        message: `Invalid ${all}`,
+        issues: [{ path: [`email${hostile.osc52}`], message: `must be ${hostile.title}${hostile.bidi}` }],
+      },
+      [`extra${hostile.clear}`]: [hostile.zeroWidth, { nested: hostile.controls }],
+    }
+    const error = (await failure(() => json(422, body))) as UnprocessableEntityError
+    expect(error).toBeInstanceOf(UnprocessableEntityError)
+    const fields = strings({ ...error.toJSON(), stack: error.stack, issues: error.issues, headers: error.headers })
+    expect(fields.filter((text) => UNSAFE.test(text))).toEqual([])
+    // Escape sequences go whole; bidi and zero-width characters go; a carriage return becomes a space.
+    expect(error.message).toBe(
+      '422 validation_failed: Invalid     gnp.exex admin bellbackcr del (GET /people/jd79abc123def, request req_1)',
+    )
+    expect(error.fieldErrors).toEqual({ email: 'must be gnp.exex' })
+  })
+
+  it('headers, status text and plain-text bodies are cleaned too', async () => {
+    const error = await failure(
+      () =>
+        new Response(`<h1>Oops${hostile.osc52}${hostile.bidi}</h1>`, {
+          status: 418,
+          statusText: `Teapot\u009b2J`,
+          headers: { 'x-request-id': `r\x1b]0;t\x07-1`, 'x-note': `n${hostile.clear}` },
+        }),
+    )
+    const fields = strings({ ...error.toJSON(), stack: error.stack, headers: error.headers })
+    expect(fields.filter((text) => UNSAFE.test(text))).toEqual([])
+    expect(error.requestId).toBe('r-1')
+    expect(error.headers['x-note']).toBe('n')
   })
 })

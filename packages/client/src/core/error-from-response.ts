@@ -1,4 +1,4 @@
-import { type ClientErrorName, errorCodes, parseErrorBody } from '@cc/schema'
+import { type ApiIssue, type ClientErrorName, errorCodes, parseErrorBody } from '@cc/schema'
 import {
   ApiError,
   type ApiErrorInit,
@@ -12,7 +12,7 @@ import {
   type RequestContext,
   UnprocessableEntityError,
 } from './errors.js'
-import { redactHeaders, scrubSecrets } from './logger.js'
+import { cleanServerText, redactHeaders, scrubSecrets, serverLine } from './logger.js'
 import { parseRetryAfter } from './retry.js'
 
 type ErrorClass = new (init: ApiErrorInit) => ApiError
@@ -35,6 +35,70 @@ const byStatus = new Map<number, ErrorClass>(
   Object.values(errorCodes).map(({ status, clientError }) => [status, errorClasses[clientError]]),
 )
 
+/**
+ * The most of an error body that is read and parsed, in bytes and characters: plenty for any message, and it
+ * bounds the parser's work whatever a server sends.
+ */
+export const MAX_ERROR_BODY = 64 * 1024
+
+/** How deep a parsed error body is kept; deeper values are replaced (and the walk below stays shallow). */
+const MAX_BODY_DEPTH = 32
+/** A redirect target is named up to this many characters. */
+const MAX_LOCATION = 200
+
+/** What an error response is read with. */
+export interface ErrorSource {
+  context: RequestContext
+  /** Removed from everything the server sent: the API key. */
+  secrets: readonly string[]
+  /** The request's URL, that a relative `Location` resolves against. */
+  url: string
+  /** Whether `text` is only the start of the body (it was longer than `MAX_ERROR_BODY`). */
+  truncated: boolean
+}
+
+type Clean = (text: string, singleLine?: boolean) => string
+
+/**
+ * The `ApiError` subclass for an error response. The body may be JSON of any shape, HTML or empty. Everything
+ * the server sent is untrusted: the body is capped before it is parsed, and every string in it, every header
+ * value and the status text lose their control and escape sequences and any secret they echo back (a proxy that
+ * prints the request, say), before any of it reaches a message or a field. A redirect is named, never followed.
+ */
+export function errorFromResponse(response: Response, text: string, source: ErrorSource): ApiError {
+  const { context, secrets } = source
+  const clean: Clean = (value, singleLine = false) => cleanServerText(value, secrets, { singleLine })
+  const line = (value: string | null | undefined) => serverLine(value, secrets)
+  const redirect = redirectOf(response, source.url, clean)
+
+  const cut = source.truncated || text.length > MAX_ERROR_BODY
+  const scrubbed = scrubSecrets(cut ? text.slice(0, MAX_ERROR_BODY) : text, secrets)
+  const capped = cut ? withoutPartialSecret(scrubbed, secrets) : scrubbed
+  // The body of a redirect only repeats the Location, credentials and all: it is not kept.
+  const body = redirect ? undefined : cleanBody(lenientBody(capped), clean, 0)
+  const parsed = parseErrorBody(body)
+
+  const headers = Object.fromEntries(
+    Object.entries(redactHeaders(response.headers)).map(([name, value]) => [name, clean(value, true)]),
+  )
+  if (redirect?.location) headers.location = redirect.location
+  else if (redirect) delete headers.location
+
+  const init: ApiErrorInit = {
+    ...context,
+    status: response.status,
+    code: line(parsed.code),
+    serverMessage: redirect?.message ?? line(parsed.message) ?? line(response.statusText),
+    requestId: line(response.headers.get('x-request-id')) ?? line(parsed.requestId),
+    body,
+    headers,
+    issues: parsed.issues?.map((issue) => cleanIssue(issue, clean)),
+    retryAfter: parseRetryAfter(response.headers),
+  }
+  const ErrorClass = byStatus.get(response.status) ?? (response.status >= 500 ? InternalServerError : ApiError)
+  return new ErrorClass(init)
+}
+
 /** JSON when it parses, else the text itself; `undefined` when empty. Never throws. */
 function lenientBody(text: string): unknown {
   if (text.trim() === '') return undefined
@@ -45,31 +109,52 @@ function lenientBody(text: string): unknown {
   }
 }
 
-/**
- * The `ApiError` subclass for an error response. The body may be JSON of any shape, HTML or empty; any secret
- * it echoes back (a proxy that prints the request, say) is removed before it reaches a message or a field.
- */
-export function errorFromResponse(
-  response: Response,
-  text: string,
-  context: RequestContext,
-  secrets: readonly string[],
-): ApiError {
-  const body = lenientBody(scrubSecrets(text, secrets))
-  const parsed = parseErrorBody(body)
-  const init: ApiErrorInit = {
-    ...context,
-    status: response.status,
-    code: parsed.code,
-    serverMessage: parsed.message ?? (response.statusText || undefined),
-    requestId: response.headers.get('x-request-id') ?? parsed.requestId,
-    body,
-    headers: Object.fromEntries(
-      Object.entries(redactHeaders(response.headers)).map(([name, value]) => [name, scrubSecrets(value, secrets)]),
-    ),
-    issues: parsed.issues,
-    retryAfter: parseRetryAfter(response.headers),
+/** A parsed body with every string (keys included) cleaned. Parsing decoded JSON escapes: `\u0063cmd…` is a key now. */
+function cleanBody(value: unknown, clean: Clean, depth: number): unknown {
+  if (typeof value === 'string') return clean(value)
+  if (value === null || typeof value !== 'object') return value
+  if (depth >= MAX_BODY_DEPTH) return '[nested too deep]'
+  if (Array.isArray(value)) return value.map((item) => cleanBody(item, clean, depth + 1))
+  // fromEntries defines own properties: a key "__proto__" stays a key.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [clean(key, true), cleanBody(item, clean, depth + 1)]),
+  )
+}
+
+function cleanIssue(issue: ApiIssue, clean: Clean): ApiIssue {
+  const path = issue.path.map((part) => (typeof part === 'string' ? clean(part, true) : part))
+  return { ...issue, path, message: clean(issue.message, true) }
+}
+
+/** A body cut short may end in the first characters of a secret whose rest was not read: they go too. */
+function withoutPartialSecret(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets) {
+    for (let length = Math.min(secret.length - 1, text.length); length > 0; length--) {
+      if (text.endsWith(secret.slice(0, length))) return text.slice(0, text.length - length)
+    }
   }
-  const ErrorClass = byStatus.get(response.status) ?? (response.status >= 500 ? InternalServerError : ApiError)
-  return new ErrorClass(init)
+  return text
+}
+
+/**
+ * What a redirect says, when the response is one: a 3xx with a `Location`, or a browser's opaque redirect.
+ * The target is named by origin and path only: a user name, password, query or fragment in it may be a credential.
+ */
+function redirectOf(response: Response, url: string, clean: Clean): { message: string; location?: string } | undefined {
+  if (response.type === 'opaqueredirect')
+    return { message: 'redirect not followed (the browser does not say where to)' }
+  const header = response.headers.get('location')
+  if (response.status < 300 || response.status > 399 || header === null) return undefined
+  let target: URL
+  try {
+    target = new URL(header, url)
+  } catch {
+    return { message: 'redirect to an invalid Location not followed' }
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    return { message: `redirect to a ${target.protocol} URL not followed` }
+  }
+  const whole = clean(`${target.origin}${target.pathname}`, true)
+  const location = whole.length > MAX_LOCATION ? `${whole.slice(0, MAX_LOCATION)}…` : whole
+  return { message: `redirect to ${location} not followed`, location }
 }

@@ -1,5 +1,6 @@
 import { type ApiIssue, fieldKey } from '@cc/schema'
 import type * as core from 'zod/v4/core'
+import { sanitizeTerminalText } from './untrusted-text.js'
 
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
 
@@ -7,13 +8,17 @@ type Inspect = (value: unknown, options?: object) => string
 
 /**
  * The base of every error the client throws. Its own `toJSON` and `util.inspect` output show
- * only the fields below: no request, no headers that were sent, so no API key.
+ * only the fields below: no request, no headers that were sent, so no API key. Its message is one line with no
+ * control or escape sequence, whatever server text went into it.
  */
 export class CcError extends Error {
   override name = 'CcError'
 
   constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    super(
+      sanitizeTerminalText(message, { singleLine: true }),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    )
   }
 
   /** The fields `toJSON` and `util.inspect` show besides name and message. */
@@ -248,6 +253,24 @@ export class AbortError extends RequestError {
 
   constructor(context: RequestContext, reason: unknown) {
     super('Request aborted by the caller', { ...context, cause: reason }, 'none')
+  }
+}
+
+/** A response body was larger than `maxResponseBytes`: the rest was not read, and the call is not retried. */
+export class ResponseTooLargeError extends RequestError {
+  override name = 'ResponseTooLargeError'
+  readonly status: number
+  /** The limit in bytes (`maxResponseBytes`). */
+  readonly limit: number
+
+  constructor(limit: number, init: RequestErrorInit & { status: number }) {
+    super(`The response is larger than maxResponseBytes (${limit} bytes); the rest was not read`, init, 'requestId')
+    this.status = init.status
+    this.limit = limit
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { status: this.status, ...super.details(), limit: this.limit }
   }
 }
 

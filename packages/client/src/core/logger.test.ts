@@ -43,3 +43,22 @@ describe('logging', () => {
     }
   })
 })
+
+describe('server text in log lines', () => {
+  it('cannot colour, retitle or forge a line: escape sequences and line breaks are gone', async () => {
+    const { logger, lines } = collectingLogger()
+    const hostile = () =>
+      json(
+        200,
+        { meta: meta('req_ok'), data: person(ID) },
+        { 'x-request-id': 'req\x1b]0;pwned\x07_ok', 'x-note': 'a\u009b2Jb' },
+      )
+    await createClient(offline(answering(hostile).fetch, { logger, logLevel: 'debug' })).people.get(ID)
+    expect(lines.map((l) => l.line)).toContainEqual(
+      expect.stringMatching(/ → 200 in \d+ ms \(attempt 1\/3, request req_ok\)$/),
+    )
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters the test looks for
+    for (const { line } of lines) expect(line).not.toMatch(/[\x00-\x1f\x7f-\x9f]/)
+    expect(lines.find((l) => l.line.includes('response headers'))?.line).toContain('"x-note":"ab"')
+  })
+})

@@ -1,3 +1,5 @@
+import { type SanitizeOptions, sanitizeTerminalText } from './untrusted-text.js'
+
 /** Anything with these four methods: `console`, pino, winston, a test's line collector. */
 export interface Logger {
   error(message: string, ...rest: unknown[]): void
@@ -55,8 +57,9 @@ export class LevelLogger {
     if (this.enabled('debug')) this.#sink.debug(this.#line(message))
   }
 
+  /** One line, whatever a server put into `message`: no line break to forge another, no escape sequence. */
   #line(message: string): string {
-    return `[cc-client] ${scrubSecrets(message, this.#secrets)}`
+    return `[cc-client] ${cleanServerText(message, this.#secrets, { singleLine: true })}`
   }
 }
 
@@ -65,6 +68,16 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let result = text
   for (const secret of secrets) if (secret) result = result.split(secret).join(REDACTED)
   return result
+}
+
+/**
+ * Server text made safe to show and to log: every secret scrubbed, control and escape sequences removed, every
+ * secret scrubbed again. Before, because a sequence may end in the key's first character (`ESC c` then `cmd…`)
+ * and removing it would leave the key unrecognisable; after, because a key broken up by invisible characters is
+ * whole again once they are gone.
+ */
+export function cleanServerText(text: string, secrets: readonly string[], options: SanitizeOptions = {}): string {
+  return scrubSecrets(sanitizeTerminalText(scrubSecrets(text, secrets), options), secrets)
 }
 
 const SENSITIVE_HEADER = /auth|token|secret|key|cookie|session|password|signature/i
@@ -78,4 +91,9 @@ export function redactHeaders(headers: Headers): Record<string, string> {
     result[name] = SENSITIVE_HEADER.test(name) && !HARMLESS_HEADERS.has(name) ? REDACTED : value
   })
   return result
+}
+
+/** Server text for a one-line field (a request id, a code): cleaned, and `undefined` when nothing is left. */
+export function serverLine(text: string | null | undefined, secrets: readonly string[]): string | undefined {
+  return text ? cleanServerText(text, secrets, { singleLine: true }) || undefined : undefined
 }

@@ -36,3 +36,17 @@ describe('pagination guards', () => {
     expect(sent.map((r) => r.url.search)).toEqual(['?limit=25', '?limit=25&cursor=c1'])
   })
 })
+
+describe('server text in pagination errors', () => {
+  it('a repeated cursor is named without the escape sequences it carries', async () => {
+    const cursor = 'c1\x1b]0;pwned\x07\u202e'
+    const body = () =>
+      json(200, { meta: { ...meta(), count: 1, hasMore: true, nextCursor: cursor }, data: [person(ID)] })
+    const walk = async () => {
+      for await (const _ of createClient(offline(answering(body, body).fetch)).people.list()) {
+        // walking
+      }
+    }
+    await expect(walk()).rejects.toThrow(/^The API returned the same cursor twice \(c1\)$/)
+  })
+})

@@ -24,6 +24,19 @@ export function backoffDelay(
 }
 
 /**
+ * The wait before retry number `retry` (0 for the first): the server's wait when it asked for one, but never less
+ * than the backoff, so that `Retry-After: 0` cannot make attempts go back to back.
+ */
+export function retryDelay(
+  retry: number,
+  serverWait: number | undefined,
+  backoff: Required<BackoffOptions> = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
+  return Math.max(serverWait ?? 0, backoffDelay(retry, backoff, random))
+}
+
+/**
  * How long the server asked us to wait, in milliseconds: `retry-after-ms` first (a de-facto header), then
  * `Retry-After` as seconds or an HTTP date. `undefined` when absent or unreadable.
  */

@@ -35,9 +35,13 @@ export class Transport {
     this.#ky = ky.create({ retry: 0, timeout: false, throwHttpErrors: false })
   }
 
-  /** Resolves with the response as soon as its headers arrive; the body is the caller's to read. */
+  /**
+   * Resolves with the response as soon as its headers arrive; the body is the caller's to read. A redirect is
+   * never followed (`redirect: 'manual'`): it would take the headers and the body, personal data included, to
+   * wherever the `Location` says, and its answer would count as the API's.
+   */
   send(outgoing: Outgoing): Promise<Response> {
-    const init: RequestInit = { body: outgoing.body, signal: outgoing.signal }
+    const init: RequestInit = { body: outgoing.body, signal: outgoing.signal, redirect: 'manual' }
     const custom = this.#fetch
     return this.#ky(outgoing.url, {
       method: outgoing.method,

@@ -11,7 +11,7 @@ export function dataOf<T>(body: { data: T }): T {
   return (body as { data?: T } | undefined)?.data as T
 }
 
-export function successOf(body: { success: boolean; message?: string | undefined }): SuccessResult {
+export function successOf(body: { success?: boolean | undefined; message?: string | undefined }): SuccessResult {
   const { success, message } = (body ?? {}) as Partial<SuccessResult>
   return message === undefined ? { success: success === true } : { success: success === true, message }
 }
