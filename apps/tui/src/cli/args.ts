@@ -44,8 +44,8 @@ Options:
 set, create: field names are firstName, lastName, email, phone, source, stage, price, timeframe,
 background, tags (comma-separated), street, city, state, zipCode. An empty value clears a
 field. Phone numbers and states are normalised as the editor does ("(555) 123-4567" becomes
-"+15551234567"). create needs a first name, last name, email or phone; the API updates the
-contact that already has the email instead (then that contact's id is printed).
+"+15551234567"). For create, the API updates the contact that already has the email instead
+(then that contact's id is printed).
 
 export: CSV (RFC 4180) has the columns id, the 14 fields, createdAt and updatedAt, tags joined
 with ", "; a cell starting with = + - @ tab, carriage return or ' gets a ' in front, so that a

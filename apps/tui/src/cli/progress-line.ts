@@ -4,11 +4,11 @@ import type { Io } from './io.js'
 const INTERVAL_MS = 100
 
 /**
- * One status line on stderr, redrawn in place, only when stderr is a terminal (a script's log gets nothing).
- * `done()` clears it.
+ * One status line on stderr, redrawn in place, only when stderr is a terminal (a script's log gets nothing) and
+ * `enabled`. `done()` clears it.
  */
-export function progressLine(io: Io): { update(text: string, force?: boolean): void; done(): void } {
-  const live = io.stderr.isTTY === true
+export function progressLine(io: Io, enabled = true): { update(text: string, force?: boolean): void; done(): void } {
+  const live = enabled && io.stderr.isTTY === true
   let last = 0
   let shown = false
   return {

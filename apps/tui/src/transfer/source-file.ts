@@ -45,14 +45,24 @@ export function readSourceFile(path: string, format: TransferFormat): SourceRead
     hash.update(chunk as Buffer)
     bytes += chunk.length
   })
+  file.once('end', () => {
+    digest = hash.digest('hex')
+  })
   file.once('error', (error) => tap.destroy(error))
   file.pipe(tap)
+  const rows = format === 'csv' ? readCsvRows(tap) : readJsonlRows(tap)
+  async function* items(): AsyncGenerator<SourceItem> {
+    try {
+      yield* rows
+    } finally {
+      // Stopped early (an import that stops): let go of the file at once.
+      file.destroy()
+      tap.destroy()
+    }
+  }
   return {
-    items: format === 'csv' ? readCsvRows(tap) : readJsonlRows(tap),
-    digest: () => {
-      digest ??= file.readableEnded ? hash.digest('hex') : undefined
-      return digest ?? hash.copy().digest('hex')
-    },
+    items: items(),
+    digest: () => digest ?? hash.copy().digest('hex'),
     bytesRead: () => bytes,
   }
 }

@@ -40,7 +40,8 @@ export async function exportCommand(
       return EXIT.invalid
     }
   }
-  const progress = progressLine(io)
+  // CSV on the terminal itself would be drawn over by the progress line.
+  const progress = progressLine(io, output !== undefined || !io.stdout.isTTY)
   const interrupt = new AbortController()
   const onSignal = () => interrupt.abort(new Error('interrupted'))
   process.once('SIGINT', onSignal)
