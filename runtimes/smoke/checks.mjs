@@ -26,13 +26,15 @@ const describe = (error) => `${error?.name ?? typeof error}: ${error?.message ??
 
 /**
  * Runs the checks in order and returns `[{ name, ok, detail }]`; never throws.
- * `config`: `{ baseUrl, apiKey, controlUrl, runtime }` — `controlUrl` is the driver's endpoint that queues sandbox
- * faults for the next request (`POST` a JSON array such as `["slow"]`).
+ * `config`: `{ baseUrl, apiKey, controlUrl, runtime, dangerouslyAllowBrowser? }` — `controlUrl` is the driver's
+ * endpoint that queues sandbox faults for the next request (`POST` a JSON array such as `["slow"]`);
+ * `dangerouslyAllowBrowser` is passed by the browser page only (the client refuses a browser without it).
  */
 export async function runChecks(config) {
-  const { baseUrl, apiKey, controlUrl, runtime } = config
+  const { baseUrl, apiKey, controlUrl, runtime, dangerouslyAllowBrowser } = config
   // `strict`: a response that does not match the contract fails the check instead of logging a warning.
-  const cc = createClient({ apiKey, baseUrl, validate: 'strict', logLevel: 'error' })
+  const options = { apiKey, baseUrl, validate: 'strict', logLevel: 'error' }
+  const cc = createClient(dangerouslyAllowBrowser ? { ...options, dangerouslyAllowBrowser } : options)
   const queueFaults = async (kinds) => {
     const response = await fetch(controlUrl, { method: 'POST', body: JSON.stringify(kinds) })
     assert(response.status === 204, `the driver did not queue ${kinds.join(', ')} (${response.status})`)

@@ -23,6 +23,8 @@ export async function checkCrossOrigin(config) {
       baseUrl: config.sandboxUrl,
       validate: 'strict',
       logLevel: 'error',
+      // A page: the client refuses a browser without it (the sandbox's key is no secret).
+      dangerouslyAllowBrowser: true,
     })
 
     const [someone] = (await cc.people.list({ limit: 1 })).data

@@ -123,6 +123,37 @@ describe('the environment', () => {
   })
 })
 
+describe('in a browser', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('createClient refuses to start unless given dangerouslyAllowBrowser: true, and says why', () => {
+    vi.stubGlobal('window', { document: {} })
+    vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0' })
+    const error = configError({ apiKey: KEY })
+    expect(error.fieldErrors.dangerouslyAllowBrowser).toMatch(
+      /^dangerouslyAllowBrowser: must be true to run in a browser, where the API key is readable by anyone who opens the page/,
+    )
+    expect(error.message).toContain('call the API from your server')
+    expect(error.message).not.toContain(KEY)
+    expect(() => createClient({ apiKey: KEY, dangerouslyAllowBrowser: false })).toThrow(ValidationError)
+    expect(createClient({ apiKey: KEY, dangerouslyAllowBrowser: true }).baseUrl).toBe(
+      'https://api.clientcommander.com/v1',
+    )
+    // A derived client keeps the permission.
+    const allowed = createClient({ apiKey: KEY, dangerouslyAllowBrowser: true })
+    expect(allowed.withOptions({ timeout: 5_000 }).baseUrl).toBe('https://api.clientcommander.com/v1')
+  })
+
+  it('elsewhere the option is not needed', () => {
+    expect(createClient({ apiKey: KEY }).baseUrl).toBe('https://api.clientcommander.com/v1')
+    expect(configError({ apiKey: KEY, dangerouslyAllowBrowser: 'yes' as never }).fieldErrors).toEqual({
+      dangerouslyAllowBrowser: 'dangerouslyAllowBrowser: must be true or false',
+    })
+  })
+})
+
 describe('other options', () => {
   it('has the documented defaults', () => {
     const config = resolveConfig({ apiKey: KEY }, {})

@@ -7,6 +7,7 @@ import {
   worded,
 } from '@cc/schema'
 import * as z from 'zod'
+import { isRunningInBrowser } from './browser.js'
 import { type FieldErrors, ValidationError } from './errors.js'
 import { isLogLevel, LevelLogger, LOG_LEVELS, type Logger } from './logger.js'
 import { DEFAULT_BACKOFF } from './retry.js'
@@ -66,6 +67,11 @@ const ClientOptionsSchema = z.strictObject(
     headers: z.record(z.string(worded), z.string(worded), worded).optional(),
     /** The largest response body read, in bytes; a larger one fails with `ResponseTooLargeError`. Default 10 MiB. */
     maxResponseBytes: z.number(worded).int(worded).min(1, worded).max(Number.MAX_SAFE_INTEGER, worded).optional(),
+    /**
+     * Lets the client start in a browser, where the API key is readable by anyone who opens the page. Only for a
+     * key that may be public (a demo sandbox's, say): otherwise call the API from a server. Default `false`.
+     */
+    dangerouslyAllowBrowser: z.boolean(worded).optional(),
     /** Exponential backoff between retries. Default `{ initialDelay: 500, maxDelay: 8000 }`. */
     backoff: z
       .strictObject(
@@ -163,6 +169,12 @@ export const optionErrors = (issues: readonly z.core.$ZodIssue[]): FieldErrors =
 
 export const INVALID_HEADERS = 'must be valid HTTP header names and values'
 
+/** Why a browser is refused, said on the option that allows it. */
+const BROWSER_REFUSED =
+  'must be true to run in a browser, where the API key is readable by anyone who opens the page: call the API ' +
+  'from your server (or a proxy that adds the key) instead, or pass `dangerouslyAllowBrowser: true` if the key ' +
+  'may be public'
+
 function invalid(errors: FieldErrors, issues: z.core.$ZodIssue[] = []): ValidationError {
   return new ValidationError(`Invalid client options: ${summarizeFieldErrors(errors)}`, issues, errors)
 }
@@ -189,6 +201,9 @@ export function resolveConfig(options: ClientOptions = {}, env: Env = processEnv
   const parsed = ClientOptionsSchema.safeParse(options)
   if (!parsed.success) throw invalid(optionErrors(parsed.error.issues), parsed.error.issues)
   const o = parsed.data
+  if (o.dangerouslyAllowBrowser !== true && isRunningInBrowser()) {
+    throw invalid(optionError('dangerouslyAllowBrowser', BROWSER_REFUSED))
+  }
 
   const envLevel = readEnv(env, 'CC_LOG')
   const level = o.logLevel ?? (isLogLevel(envLevel) ? envLevel : 'warn')

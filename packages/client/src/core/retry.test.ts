@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, isReplayable, isRetryableStatus, parseRetryAfter, serverRetryHint } from './retry.js'
+import { backoffDelay, isReplayable, isRetryableStatus, parseRetryAfter, retryDelay, serverRetryHint } from './retry.js'
 
 describe('backoffDelay', () => {
   it('doubles from 0.5 s and stops at 8 s', () => {
@@ -21,6 +21,20 @@ describe('backoffDelay', () => {
 
   it('follows custom settings', () => {
     expect(backoffDelay(2, { initialDelay: 10, maxDelay: 25 }, () => 0)).toBe(25)
+  })
+})
+
+describe('retryDelay', () => {
+  const noJitter = () => 0
+
+  it("takes the server's wait when it is longer than the backoff", () => {
+    expect(retryDelay(0, 2_000, undefined, noJitter)).toBe(2_000)
+  })
+
+  it('never waits less than the backoff: Retry-After: 0 is not "now"', () => {
+    expect(retryDelay(0, 0, undefined, noJitter)).toBe(500)
+    expect(retryDelay(1, 100, undefined, noJitter)).toBe(1_000)
+    expect(retryDelay(2, undefined, undefined, noJitter)).toBe(2_000)
   })
 })
 
