@@ -222,14 +222,20 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
       await send(planned)
     }
   }
+  const worked = async () => {
+    try {
+      await worker()
+    } catch (error) {
+      // Reading the file failed half-way (it was removed, a disk error), or the journal could not be written.
+      stop({ kind: 'other', message: error instanceof Error ? error.message : String(error) })
+    }
+  }
   try {
-    await Promise.all(Array.from({ length: concurrency }, worker))
+    // Every worker has ended before the journal is closed: none can write to it afterwards.
+    await Promise.all(Array.from({ length: concurrency }, worked))
     if (!stopped && digest !== undefined && digest !== scan.hash) {
       stop({ kind: 'file-changed', message: `${scan.path} changed while it was being imported` })
     }
-  } catch (error) {
-    // Reading the file failed half-way (it was removed, a disk error).
-    stop({ kind: 'other', message: error instanceof Error ? error.message : String(error) })
   } finally {
     await rows.return(undefined as never).catch(() => {})
     if (stopped) journal.close()

@@ -106,6 +106,18 @@ describe('cc-tui import', () => {
     expect((await everyone()).length).toBe(before + 3)
   }, 60_000)
 
+  it('exits 2 for a file it cannot read, saying why', async () => {
+    const missing = join(dir, 'missing.csv')
+    expect(await cli('import', missing, '--dry-run')).toMatchObject({
+      code: 2,
+      stderr: `Cannot read ${missing}: no such file\n`,
+    })
+    const broken = file('broken.csv', 'First Name,City\nAda,"Austin\nBob,Dallas\n')
+    const result = await cli('import', broken, '--yes')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(new RegExp(`^Cannot read ${broken}: line \\d+: .*[Qq]uote`))
+  })
+
   it('stops at an unknown column unless told to leave it out', async () => {
     const path = file('unknown.csv', 'First Name,E-mail,Favourite colour\nDee,dee.import@example.com,teal\n')
     const stopped = await cli('import', path, '--yes')
