@@ -177,7 +177,7 @@ describe('sandbox.fetch and loopback HTTP answer alike', () => {
         headers: { 'Content-Type': 'application/json' },
       })
       await send('POST', '/people', { body: { firstName: '', state: 'texas', color: 'red' } })
-      await send('POST', '/people', { body: { firstName: 'A' }, headers: { 'Idempotency-Key': 'has space' } })
+      await send('POST', '/deals', { body: { title: 'Ghost', pipelineId: 'pipe_nowhere', peopleIds: ['ghost12345'] } })
       await send('PUT', '/people/abcdefgh1234', { body: { firstName: 'Nobody' } })
     })
     expect(seen.map((s) => s.status)).toEqual([

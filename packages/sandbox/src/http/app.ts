@@ -62,7 +62,8 @@ export function createApp(parts: AppParts): App {
     const { path, method } = request
     let keyScope = ''
     if (path === '/v1' || path.startsWith('/v1/')) {
-      await injectFault(request, aftermath)
+      const delayed = injectFault(request, aftermath)
+      if (delayed) await delayed
       const failures = parts.failedAuthLimiter
       // In-process, every caller is one client.
       const client = request.clientAddress ?? 'in-process'
@@ -81,12 +82,14 @@ export function createApp(parts: AppParts): App {
       }
       throw apiError('not_found', `No route for ${method} ${truncate(path)}`)
     }
-    const answer = await match.operation(request, { requestId, keyScope }, match.params)
+    const pending = match.operation(request, { requestId, keyScope }, match.params)
+    const answer = pending instanceof Promise ? await pending : pending
     if (answer.headers) Object.assign(headers, answer.headers)
     return jsonResponse(answer.status, answer.body, headers)
   }
 
-  async function injectFault(request: ApiRequest, aftermath: Aftermath): Promise<void> {
+  /** Applies the request's injected fault, if any; a promise only for `slow` (most requests have nothing to wait). */
+  function injectFault(request: ApiRequest, aftermath: Aftermath): Promise<void> | undefined {
     switch (parts.faults.next()) {
       case '500':
         throw apiError('internal_error', 'Injected fault: internal server error')
@@ -97,18 +100,18 @@ export function createApp(parts: AppParts): App {
       case '429':
         throw apiError('rate_limited', 'Injected fault: too many requests', { headers: parts.faults.retryAfterHeaders })
       case 'slow':
-        await sleep(parts.faults.latencyMs, request.signal)
-        // Nobody reads this answer; it only keeps the handler from touching the store after the client left.
-        if (request.signal.aborted) throw apiError('service_unavailable', 'The client went away')
-        return
+        return sleep(parts.faults.latencyMs, request.signal).then(() => {
+          // Nobody reads this answer; it only keeps the handler from touching the store after the client left.
+          if (request.signal.aborted) throw apiError('service_unavailable', 'The client went away')
+        })
       case 'slow-body':
         aftermath.bodyDelayMs = parts.faults.latencyMs
-        return
+        return undefined
       case 'reset':
         aftermath.drop = true
-        return
+        return undefined
       default:
-        return
+        return undefined
     }
   }
 

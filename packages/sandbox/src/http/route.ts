@@ -65,8 +65,12 @@ function replyOf(endpoint: Endpoint): Reply {
 export function addRoute<E extends Endpoint>(routes: Routes, endpoint: E, handler: Handler<E>): void {
   const reply = replyOf(endpoint)
   const headerNames = endpoint.headers ? Object.keys(endpoint.headers.shape) : []
-  routes.add(endpoint.method, routePath(endpoint.path), async (request, context, rawParams) => {
-    const rawBody = endpoint.body ? await readJsonBody(request) : undefined
+  const handle = (
+    request: ApiRequest,
+    context: RequestContext,
+    rawParams: Record<string, string>,
+    rawBody: unknown,
+  ) => {
     let issues: ApiIssue[] | undefined
     const check = (schema: core.$ZodType, value: unknown): unknown => {
       const result = z.safeParse(schema, value)
@@ -80,7 +84,15 @@ export function addRoute<E extends Endpoint>(routes: Routes, endpoint: E, handle
     const headers = endpoint.headers && check(endpoint.headers, headerObject(request, headerNames))
     if (issues) throw validationError(issues)
     return handler(context, { params, query, headers, body, rawBody } as RouteInput<E>, reply)
-  })
+  }
+  // Without a body to read, an operation runs synchronously (no promise per request).
+  routes.add(
+    endpoint.method,
+    routePath(endpoint.path),
+    endpoint.body
+      ? async (request, context, params) => handle(request, context, params, await readJsonBody(request))
+      : (request, context, params) => handle(request, context, params, undefined),
+  )
 }
 
 /** Query parameters as the schemas expect: a repeated name becomes an array (which they reject). */

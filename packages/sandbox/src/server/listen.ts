@@ -15,7 +15,7 @@ export interface Listener {
 }
 
 // Paths made only of characters a URL parser leaves alone, without dot segments: used as sent.
-const PLAIN_PATH = /^\/[!$&-.0-;=@-Z_a-z~]*$/
+const PLAIN_PATH = /^\/[!$&-;=@-Z_a-z~]*$/
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/
 
 /**
@@ -44,10 +44,11 @@ class NodeRequest implements ApiRequest {
       this.path = path
       this.query = queryAt === -1 ? '' : target.slice(queryAt + 1)
     } else {
-      // What `new Request(url)` would make of it in-process: dot segments resolved, the rest percent-encoded.
-      const url = URL.parse(target, 'http://sandbox') ?? new URL('http://sandbox/')
-      this.path = url.pathname
-      this.query = url.search.slice(1)
+      // What `new Request(url)` would make of it in-process: dot segments resolved, the rest percent-encoded. (Not
+      // resolved against a base: `//x/y` is a path there, not a host.) An absolute-form target is a URL already.
+      const url = URL.parse(target.startsWith('/') ? `http://sandbox${target}` : target)
+      this.path = url?.pathname ?? target
+      this.query = url?.search.slice(1) ?? ''
     }
   }
 
@@ -77,7 +78,7 @@ class NodeRequest implements ApiRequest {
         if (size > MAX_BODY_BYTES) {
           incoming.off('data', onData)
           // The rest is never read: the connection closes after the 413.
-          this.#outgoing.shouldKeepAlive = false
+          this.#outgoing.setHeader('Connection', 'close')
           reject(bodyTooLarge())
           return
         }
@@ -101,7 +102,14 @@ class NodeRequest implements ApiRequest {
 
 function send(outgoing: ServerResponse, request: NodeRequest, answer: ApiResponse): void {
   if (request.dropped || outgoing.destroyed) return
-  outgoing.writeHead(answer.status, answer.headers)
+  try {
+    outgoing.writeHead(answer.status, answer.headers)
+  } catch (error) {
+    // Only a header Node refuses could get here: a bug, but one that must not take the server down.
+    console.error('cc-sandbox: could not send a response', error)
+    outgoing.destroy()
+    return
+  }
   const delay = answer.bodyDelayMs
   if (delay === undefined) {
     outgoing.end(answer.body ?? undefined)
