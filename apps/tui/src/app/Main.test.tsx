@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Harness, KEY, renderApp } from '../../test/support/render.js'
 import { createWorld, type TestWorld } from '../../test/support/sandbox.js'
+import { DraftStore } from '../drafts/draft-store.js'
 import { Main } from './Main.js'
 
 let world: TestWorld
@@ -31,6 +35,42 @@ async function openFirst(): Promise<Harness> {
   await ui.waitFor('› First name')
   return ui
 }
+
+describe('opening a contact', () => {
+  it('gives the opening up with Esc or Ctrl+C, and its hint bar shows those keys', async () => {
+    const person = await firstContact()
+    // The contact's read waits until the test lets it go: the editor stays on "Opening…".
+    const released: (() => void)[] = []
+    world.beforeFetch.current = async (request) => {
+      if (request.method === 'GET' && new URL(request.url).pathname.endsWith(`/people/${person.id}`)) {
+        await new Promise<void>((resolve) => released.push(resolve))
+      }
+    }
+    ui = renderApp(<Main session={world.session} drafts={world.drafts} env={{}} />)
+    await ui.waitFor(person.fullName ?? '')
+    await ui.keys(KEY.enter)
+    const opening = await ui.waitFor(`Opening ${person.fullName}…`)
+    expect(opening).toMatch(/Esc cancel/)
+    expect(opening).not.toContain('Enter open')
+    await ui.keys(KEY.esc)
+    await ui.waitFor('1 of 50+')
+    // The answer that comes after all is ignored: the list stays.
+    for (const release of released.splice(0)) release()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(ui.frame()).toContain('1 of 50+')
+    expect(ui.frame()).not.toContain('› First name')
+
+    await ui.keys(KEY.enter)
+    await ui.waitFor(`Opening ${person.fullName}…`)
+    await ui.keys(KEY.ctrl('c'))
+    await ui.waitFor('1 of 50+')
+    for (const release of released.splice(0)) release()
+    // Opening again works as ever.
+    world.beforeFetch.current = undefined
+    await ui.keys(KEY.enter)
+    await ui.waitFor('› First name')
+  })
+})
 
 describe('contacts list', () => {
   it('lists contacts and searches by name', async () => {
@@ -191,6 +231,22 @@ describe('never losing work', () => {
     expect(world.drafts.get(person.id)).toBeUndefined()
   })
 
+  it('says in the status line when drafts cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-tui-blocked-'))
+    // The drafts directory is a file: no draft can be written there, whoever runs the editor.
+    writeFileSync(join(dir, 'state'), '')
+    const drafts = new DraftStore(join(dir, 'state', 'drafts.json'), { debounceMs: 10, maxWaitMs: 20 })
+    const person = await firstContact()
+    ui = renderApp(<Main session={world.session} drafts={drafts} env={{}} />, { columns: 160 })
+    await ui.waitFor(person.fullName ?? '')
+    await ui.keys(KEY.enter)
+    await ui.waitFor('› First name')
+    await ui.type('x')
+    const frame = await ui.waitFor('NOT kept as a draft')
+    expect(frame).toMatch(/\* 1 unsaved change · ✗ NOT kept as a draft: cannot write the drafts file \(/)
+    expect(frame).not.toContain('kept as a draft until saved')
+  })
+
   it('offers to restore a draft when the contact is opened again', async () => {
     const person = await firstContact()
     const h = await openFirst()
@@ -234,6 +290,20 @@ describe('tags and stage', () => {
     await h.keys(KEY.ctrl('u'), KEY.backspace)
     await h.waitFor(/Tags\*?\s/)
     expect(h.frame()).not.toContain('[Brand New]')
+  })
+
+  it('keeps a tag it cannot add when the field is left, and shows why', async () => {
+    const h = await openFirst()
+    for (let i = 0; i < 8; i++) await h.keys(KEY.tab)
+    await h.waitFor('› Tags')
+    await h.type('y'.repeat(51))
+    await h.keys(KEY.tab)
+    await h.waitFor('› Street')
+    const frame = await h.waitFor('not added')
+    expect(frame).toContain(`+"${'y'.repeat(19)}…" not added`)
+    expect(frame).toContain('✗ Tags: a tag can be at most 50 characters (you have 51)')
+    await h.keys(KEY.ctrl('s'))
+    await h.waitFor('Fix this field first: Tags')
   })
 
   it('picks a stage from the stages seen in the data', async () => {

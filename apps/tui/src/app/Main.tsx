@@ -1,6 +1,6 @@
 import type { Person } from '@cc/schema'
 import { useApp, useWindowSize } from 'ink'
-import { useCallback } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 import type { DraftStore } from '../drafts/draft-store.js'
 import { useContactsFeed } from '../hooks/use-contacts-feed.js'
 import { useEditorSession } from '../hooks/use-editor-session.js'
@@ -15,7 +15,7 @@ import { stagesSeen } from '../state/contacts/rows.js'
 import { dirtyFields, editorErrors } from '../state/editor/selectors.js'
 import { modeOf } from '../state/mode.js'
 import type { Dialog, Navigation, View } from '../state/navigation.js'
-import { DraftStatus, Toast } from '../ui/components/StatusLine.js'
+import { DraftStatus, DraftsProblem, Toast } from '../ui/components/StatusLine.js'
 import { unsavedLabel } from '../ui/labels.js'
 import { FullScreenLayout, LinearLayout } from '../ui/layouts/layouts.js'
 import { useTheme } from '../ui/theme.js'
@@ -39,6 +39,9 @@ export function Main({ session, drafts, env, initial }: MainProps) {
   const [searchCursor, setSearchCursor, searchCursorRef] = useLiveState(0)
   const [navigation, setNavigation, navigationRef] = useLiveState<Navigation>({ view: { name: 'list' } })
   const [toast, showToast] = useToast()
+  // Whether drafts reach the disk: a failing write is said in the status line, not kept quiet.
+  const draftsHealth = useSyncExternalStore(drafts.subscribe, drafts.health)
+  const draftsProblem = draftsHealth.ok ? undefined : draftsHealth.problem
   useContactsFeed(session, contacts, contactsDispatch)
 
   const finish = useCallback(() => {
@@ -103,6 +106,8 @@ export function Main({ session, drafts, env, initial }: MainProps) {
         if (row) void contact.openRow(row)
         return
       }
+      case 'cancelOpening':
+        return contact.cancelOpening()
       case 'reload':
         return contactsDispatch({ type: 'reload' })
       case 'help':
@@ -175,7 +180,9 @@ export function Main({ session, drafts, env, initial }: MainProps) {
         status: toast ? (
           <Toast toast={toast} />
         ) : open ? (
-          <DraftStatus unsaved={dirty} errors={Object.keys(editorErrors(open)).length} />
+          <DraftStatus unsaved={dirty} errors={Object.keys(editorErrors(open)).length} draftsProblem={draftsProblem} />
+        ) : draftsProblem ? (
+          <DraftsProblem problem={draftsProblem} />
         ) : null,
         hints: screen.hints(mode, current),
         width,

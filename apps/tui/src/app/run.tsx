@@ -2,6 +2,7 @@ import { render } from 'ink'
 import type { Connection } from '../config/connection.js'
 import type { AppPaths } from '../config/paths.js'
 import { DraftStore } from '../drafts/draft-store.js'
+import { draftsExitReport } from '../drafts/exit-report.js'
 import { InputRouter } from '../input/input-router.js'
 import type { ConnectAttempt } from '../services/connect.js'
 import { openSandboxSession, openSession, type Session } from '../services/session.js'
@@ -73,20 +74,32 @@ export async function runInteractive({ connection, firstAttempt, paths, env, col
     if (process.stdin.isTTY) process.stdin.setRawMode(false)
     if (process.stdout.isTTY) process.stdout.write(RESTORE_TERMINAL)
   }
+  // Last, on the normal screen, whatever the way out: where the drafts are, or that they could not be saved and
+  // where their text went.
+  let reported = false
+  const reportDrafts = () => {
+    if (reported) return
+    reported = true
+    for (const line of draftsExitReport(drafts)) process.stderr.write(`${line}\n`)
+  }
   const crash = (error: unknown) => {
     restore()
     process.stderr.write(`cc-tui crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    process.stderr.write(drafts.list().length > 0 ? `Unsaved drafts are kept in ${drafts.path}\n` : '')
+    reportDrafts()
     process.exit(1)
   }
   const onSignal = (signal: NodeJS.Signals) => {
     restore()
+    reportDrafts()
     process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15))
   }
   process.on('uncaughtException', crash)
   process.on('unhandledRejection', crash)
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, onSignal)
-  process.on('exit', restore)
+  process.on('exit', () => {
+    restore()
+    reportDrafts()
+  })
 
   let code = 0
   try {
@@ -102,6 +115,7 @@ export async function runInteractive({ connection, firstAttempt, paths, env, col
     restore()
     process.stderr.write(`cc-tui stopped: ${error instanceof Error ? error.message : String(error)}\n`)
   }
+  reportDrafts()
   // Ends requests still in flight, so nothing keeps the process alive.
   await Promise.allSettled([...sessions].map((session) => session.close()))
   return code

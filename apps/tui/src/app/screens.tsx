@@ -2,7 +2,7 @@ import { Box } from 'ink'
 import { guardKeys, helpKeys, restoreKeys } from '../input/keys/dialog-keys.js'
 import { type EditorLayout, editorKeys } from '../input/keys/editor-keys.js'
 import type { Intent } from '../input/keys/intents.js'
-import { listKeys, searchKeys } from '../input/keys/list-keys.js'
+import { listKeys, openingKeys, searchKeys } from '../input/keys/list-keys.js'
 import { conflictKeys, reviewKeys } from '../input/keys/save-keys.js'
 import type { Context } from '../keys/keymap.js'
 import type { KeyPress } from '../keys/keypress.js'
@@ -101,8 +101,8 @@ export const screens: Screens = {
     hints: () => ({ contexts: ['search'], typing: true }),
   },
   opening: {
-    keys: () => [],
-    hints: (_mode, { contacts }) => ({ contexts: [contacts.searchFocused ? 'search' : 'list'] }),
+    keys: (key) => openingKeys(key),
+    hints: () => ({ contexts: ['opening'] }),
     View: ({ mode }) => <Spinner label={`Opening ${mode.title}…`} />,
   },
   restore: {

@@ -56,6 +56,22 @@ describe('parseCommandLine', () => {
     expect(() => parseCommandLine(argv)).toThrow(message)
   })
 
+  it('refuses --api-key in any form, without echoing the key, and says where a key comes from', () => {
+    for (const argv of [
+      ['--api-key', 'ccmd_live_secret_1'],
+      ['get', 'abcdefgh12', '--api-key=ccmd_live_secret_1'],
+      ['login', '--api-key', 'ccmd_live_secret_1'],
+    ]) {
+      expect(() => parseCommandLine(argv)).toThrow(/--api-key is not accepted: .*CC_API_KEY.*cc-tui login < keyfile/)
+      expect(() => parseCommandLine(argv)).not.toThrow(/ccmd_live_secret_1/)
+    }
+    // After `--` it is text, not an option.
+    expect(parseCommandLine(['log', 'abcdefgh12', '--', '--api-key'])).toMatchObject({
+      rest: ['abcdefgh12', '--api-key'],
+    })
+    expect(USAGE).not.toContain('--api-key')
+  })
+
   it('documents every command and --match in the help', () => {
     for (const text of [
       'cc-tui create',

@@ -16,11 +16,10 @@ Usage:
                                        write every contact to stdout or a file
   cc-tui import <file> [--dry-run] [--match id|email] [--concurrency <n>] [--yes]
                                        create and update contacts from a CSV or JSONL file
-  cc-tui login [--api-key <key>]       save an API key (asked for, or read from stdin)
+  cc-tui login [< keyfile]             save an API key (asked for, or read from stdin)
   cc-tui logout                        forget the saved API key
 
 Options:
-  --api-key <key>    API key (default: CC_API_KEY, then the saved key)
   --base-url <url>   API base URL (default: CC_BASE_URL, then https://api.clientcommander.com/v1)
   --sandbox          use the local sandbox with demo data (the default when there is no key)
   --json             print JSON (get, create, log)
@@ -60,6 +59,9 @@ directory records each row's outcome: after a crash or Ctrl+C, importing the sam
 resumes it (rows done are not sent again; creates repeat safely with the same idempotency key).
 A changed file is a new import.
 
+The API key comes from CC_API_KEY, else the key saved by cc-tui login; never from the command
+line, where other users (/proc/<pid>/cmdline) and the shell history would see it.
+
 Exit codes: 0 done, 1 API or network error, 2 invalid input. delete exits 0 when the contact
 is already gone.
 
@@ -84,7 +86,6 @@ export interface ParsedArgs {
   command: Command
   /** Positionals after the command (`get <id>`, `set <id> field=value…`). */
   rest: string[]
-  apiKey?: string
   baseUrl?: string
   sandbox: boolean
   json: boolean
@@ -181,6 +182,7 @@ function checkPositionals(command: Command, rest: readonly string[]): void {
 
 /** Parse the command line, or throw a `UsageError` that says what is wrong. */
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  refuseKeyFlag(argv)
   let parsed: ReturnType<typeof parse>
   try {
     parsed = parse(argv)
@@ -199,7 +201,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     dryRun: values['dry-run'] ?? false,
     restart: values.restart ?? false,
     ignoreUnknown: values['ignore-unknown'] ?? false,
-    ...(values['api-key'] !== undefined ? { apiKey: values['api-key'] } : {}),
     ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
     ...(values.type !== undefined ? { type: values.type } : {}),
     ...(values.direction !== undefined ? { direction: values.direction } : {}),
@@ -223,6 +224,16 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   return { command, rest, ...base, ...(format ? { format } : {}), ...(match ? { match } : {}) }
 }
 
+/** `--api-key` is refused before anything else, its value never echoed: a key in argv is visible to other users. */
+function refuseKeyFlag(argv: readonly string[]): void {
+  const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length)
+  if (options.some((arg) => arg === '--api-key' || arg.startsWith('--api-key='))) {
+    throw new UsageError(
+      '--api-key is not accepted: a key on the command line can be read by other users (/proc/<pid>/cmdline) and stays in the shell history. Set CC_API_KEY, or save the key with `cc-tui login` (it asks for it, or reads it from stdin: cc-tui login < keyfile).',
+    )
+  }
+}
+
 function checkOptions(command: Command, values: Record<string, unknown>): void {
   for (const [option, commands] of Object.entries(OPTION_COMMANDS)) {
     if (values[option] !== undefined && !commands.includes(command)) {
@@ -238,7 +249,6 @@ function parse(argv: readonly string[]) {
     allowPositionals: true,
     strict: true,
     options: {
-      'api-key': { type: 'string' },
       'base-url': { type: 'string' },
       sandbox: { type: 'boolean' },
       json: { type: 'boolean' },

@@ -1,5 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' }
-import { ConfigFileError, readConfigFile } from '../config/config-file.js'
+import { ConfigFileError, configFileWarning, readConfigFile } from '../config/config-file.js'
 import { resolveConnection } from '../config/connection.js'
 import { appPaths } from '../config/paths.js'
 import { startConnecting } from '../services/connect.js'
@@ -49,6 +49,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     process.stderr.write(`${error.message}\n`)
     return EXIT.invalid
   }
+  const warning = configFileWarning(paths.configFile)
+  if (warning) process.stderr.write(`cc-tui: ${warning}\n`)
   const connection = resolveConnection(args, env, config)
   if (args.command === 'get') return getCommand(args, connection, paths, io)
   if (args.command === 'set') return setCommand(args, connection, paths, io)

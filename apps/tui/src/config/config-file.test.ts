@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigFileError, readConfigFile, writeConfigFile } from './config-file.js'
+import { ConfigFileError, configFileWarning, readConfigFile, writeConfigFile } from './config-file.js'
 
 const dir = () => mkdtempSync(join(tmpdir(), 'cc-tui-config-'))
 
@@ -32,5 +32,28 @@ describe('config file', () => {
     expect(() => readConfigFile(path)).toThrow(/: apiKey: must not be empty; colour: is not a known field$/)
     writeFileSync(path, '[]')
     expect(() => readConfigFile(path)).toThrow(/: Must be an object$/)
+  })
+
+  it("makes its directory the user's alone (0700), even when it already existed with a wider mode", () => {
+    const configDir = join(dir(), 'cc-tui')
+    mkdirSync(configDir, { mode: 0o755 })
+    chmodSync(configDir, 0o755)
+    writeConfigFile(join(configDir, 'config.json'), { apiKey: 'ccmd_live_abc' })
+    expect(statSync(configDir).mode & 0o777).toBe(0o700)
+  })
+
+  it('warns when other users can read the file, naming it and the fix, never its content', () => {
+    const path = join(dir(), 'config.json')
+    expect(configFileWarning(path)).toBeUndefined()
+    writeConfigFile(path, { apiKey: 'ccmd_live_secret' })
+    expect(configFileWarning(path)).toBeUndefined()
+    chmodSync(path, 0o644)
+    const warning = configFileWarning(path)
+    expect(warning).toBe(
+      `warning: ${path} can be read or changed by other users (mode 0644), and it holds your API key. Make it yours alone: chmod 600 ${path}`,
+    )
+    expect(warning).not.toContain('ccmd_live_secret')
+    chmodSync(path, 0o640)
+    expect(configFileWarning(path)).toContain('(mode 0640)')
   })
 })

@@ -3,17 +3,15 @@ import { resolveConnection } from './connection.js'
 
 describe('resolveConnection', () => {
   it('uses the sandbox with --sandbox or without any key', () => {
-    expect(resolveConnection({ sandbox: true, apiKey: 'k' }, {}, {})).toEqual({ mode: 'sandbox', reason: 'flag' })
+    expect(resolveConnection({ sandbox: true }, { CC_API_KEY: 'k' }, {})).toEqual({ mode: 'sandbox', reason: 'flag' })
     expect(resolveConnection({}, {}, {})).toEqual({ mode: 'sandbox', reason: 'no-key' })
   })
 
-  it('takes the key from the flag, then the environment, then the config file', () => {
+  it('takes the key from the environment, then the config file, never from a flag', () => {
     const env = { CC_API_KEY: 'env-key' }
     const config = { apiKey: 'file-key', baseUrl: 'https://file.example/v1' }
-    expect(resolveConnection({ apiKey: 'flag-key' }, env, config)).toMatchObject({
-      apiKey: 'flag-key',
-      keySource: 'flag',
-    })
+    // A key smuggled in among the flags (the command line no longer has one) is not used.
+    expect(resolveConnection({ apiKey: 'flag-key' } as never, {}, {})).toEqual({ mode: 'sandbox', reason: 'no-key' })
     expect(resolveConnection({}, env, config)).toMatchObject({ apiKey: 'env-key', keySource: 'env' })
     expect(resolveConnection({}, {}, config)).toEqual({
       mode: 'api',

@@ -1,4 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -68,5 +79,124 @@ describe('DraftStore', () => {
     expect(reopened.list()).toEqual([])
     const aside = readdirSync(join(path, '..')).find((name) => name.includes('.unreadable-'))
     expect(aside && readFileSync(join(path, '..', aside), 'utf8')).toBe('{ broken')
+  })
+
+  it('says when a write fails, keeps the change, and writes it once the disk takes it again', () => {
+    const path = file()
+    // The drafts directory is a file: the write fails for any user, root included (as EACCES or ENOSPC would).
+    mkdirSync(join(path, '..', '..'), { recursive: true })
+    writeFileSync(join(path, '..'), 'in the way')
+    const store = new DraftStore(path)
+    const changes: string[] = []
+    store.subscribe(() => {
+      const health = store.health()
+      changes.push(health.ok ? 'ok' : health.problem)
+    })
+    store.put(draft('a1234567', 'P'))
+    expect(store.flush()).toBe(false)
+    const health = store.health()
+    expect(health.ok).toBe(false)
+    expect(!health.ok && health.problem).toMatch(/^cannot write the drafts file \(.*\): .*drafts\.json$/)
+    expect(store.unsaved().map((d) => d.values.city)).toEqual(['P'])
+    // The disk is back: the pending change goes out and the problem is gone.
+    rmSync(join(path, '..'))
+    expect(store.flush()).toBe(true)
+    expect(store.health()).toEqual({ ok: true })
+    expect(store.unsaved()).toEqual([])
+    expect(new DraftStore(path).get('a1234567')?.values.city).toBe('P')
+    expect(changes).toEqual([expect.stringContaining('cannot write'), 'ok'])
+  })
+
+  it('starts when the drafts file cannot be read, says so, and never writes over it', () => {
+    const path = file()
+    mkdirSync(path, { recursive: true })
+    writeFileSync(join(path, 'keep'), 'someone else')
+    const store = new DraftStore(path)
+    const health = store.health()
+    expect(!health.ok && health.problem).toMatch(/^cannot read the drafts file \(it is a directory, EISDIR\)/)
+    store.put(draft('a1234567', 'P'))
+    expect(store.flush()).toBe(false)
+    expect(readFileSync(join(path, 'keep'), 'utf8')).toBe('someone else')
+    expect(store.get('a1234567')?.values.city).toBe('P')
+  })
+
+  it("leaves a file from a newer version untouched, and keeps this editor's drafts out of it", () => {
+    const path = file()
+    mkdirSync(join(path, '..'), { recursive: true })
+    const newer = JSON.stringify({ version: 2, drafts: { x: { shape: 'unknown' } }, more: true })
+    writeFileSync(path, newer)
+    const store = new DraftStore(path)
+    expect(store.health()).toEqual({ ok: false, problem: expect.stringContaining('from a newer cc-tui (version 2)') })
+    store.put(draft('a1234567', 'P'))
+    expect(store.flush()).toBe(false)
+    expect(readFileSync(path, 'utf8')).toBe(newer)
+    expect(readdirSync(join(path, '..'))).toEqual(['drafts.json'])
+    expect(store.unsaved().map((d) => d.contactId)).toEqual(['a1234567'])
+  })
+
+  it('keeps both drafts when two editors change the same contact, and each save removes only its own', () => {
+    const path = file()
+    const first = new DraftStore(path)
+    const second = new DraftStore(path)
+    first.put(draft('a1234567', 'First'))
+    first.flush()
+    second.put(draft('a1234567', 'Second'))
+    second.flush()
+    const third = new DraftStore(path)
+    expect(
+      third
+        .list()
+        .map((d) => d.values.city)
+        .sort(),
+    ).toEqual(['First', 'Second'])
+    // The first saves its changes: the second one's draft stays.
+    first.remove('a1234567')
+    first.flush()
+    expect(new DraftStore(path).get('a1234567')?.values.city).toBe('Second')
+    // A third editor restores it and carries it on: the restored draft is replaced by the third editor's own.
+    const restored = third.get('a1234567')
+    if (!restored) throw new Error('no draft')
+    third.adopt(restored)
+    third.put({ ...restored, values: { ...restored.values, city: 'Third' } })
+    third.flush()
+    expect(new DraftStore(path).list().map((d) => d.values.city)).toEqual(['Third'])
+  })
+
+  it('reads drafts another editor wrote after it started', () => {
+    const path = file()
+    const early = new DraftStore(path)
+    const late = new DraftStore(path)
+    late.put(draft('b7654321', 'Later'))
+    late.flush()
+    expect(early.get('b7654321')?.values.city).toBe('Later')
+  })
+
+  it('removes temp files left by a writer that died, and takes over a lock whose holder is gone', () => {
+    const path = file()
+    mkdirSync(join(path, '..'), { recursive: true })
+    const dead = `${path}.999999999.abc.tmp`
+    const live = `${path}.${process.pid}.def.tmp`
+    const old = `${path}.${process.pid}.ghi.tmp`
+    for (const temp of [dead, live, old]) writeFileSync(temp, '{')
+    utimesSync(old, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000))
+    writeFileSync(`${path}.lock`, '999999999 token\n')
+    const store = new DraftStore(path, { lockTimeoutMs: 200 })
+    expect(existsSync(dead)).toBe(false)
+    expect(existsSync(old)).toBe(false)
+    // A writer that is still at it keeps its file.
+    expect(existsSync(live)).toBe(true)
+    store.put(draft('a1234567', 'P'))
+    expect(store.flush()).toBe(true)
+    expect(existsSync(`${path}.lock`)).toBe(false)
+  })
+
+  it("makes its directory the user's alone, even when it was there before", () => {
+    const path = file()
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o755 })
+    chmodSync(join(path, '..'), 0o755)
+    const store = new DraftStore(path)
+    store.put(draft('a1234567', 'P'))
+    store.flush()
+    expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700)
   })
 })

@@ -1,6 +1,6 @@
 import { contactField, type Person, toUpdateInput } from '@cc/schema'
 import { useCallback, useEffect, useRef } from 'react'
-import type { Draft, DraftStore } from '../drafts/draft-store.js'
+import type { DraftStore, KeptDraft } from '../drafts/draft-store.js'
 import { describeError } from '../services/describe-error.js'
 import { type SaveOutcome, saveDraft } from '../services/save-draft.js'
 import type { Session } from '../services/session.js'
@@ -40,10 +40,22 @@ export interface EditorSessionOptions {
   finish: () => void
 }
 
-/** What a finished save says in the status line. */
-function savedMessage(outcome: Extract<SaveOutcome, { kind: 'saved' }>): string {
-  if (outcome.changed.length === 0) return 'Already up to date.'
-  return `Saved ${plural(outcome.changed.length, 'field')}${outcome.requestId ? ` · request ${outcome.requestId}` : ''}`
+/** What a finished save says in the status line; a warning when someone else changed other fields meanwhile. */
+export function savedMessage(outcome: Extract<SaveOutcome, { kind: 'saved' }>): ToastMessage {
+  if (outcome.changed.length === 0) return { kind: 'success', text: 'Already up to date.' }
+  const saved = `Saved ${plural(outcome.changed.length, 'field')}${outcome.requestId ? ` · request ${outcome.requestId}` : ''}`
+  const meanwhile = outcome.changedMeanwhile ?? []
+  if (meanwhile.length > 0) {
+    const labels = meanwhile.map((name) => contactField(name).label).join(', ')
+    return {
+      kind: 'warning',
+      text: `${saved} · meanwhile someone else changed ${labels}: shown now, check ${meanwhile.length === 1 ? 'it' : 'them'}`,
+    }
+  }
+  if (outcome.unchecked) {
+    return { kind: 'warning', text: `${saved} · could not read it back to check for changes made meanwhile` }
+  }
+  return { kind: 'success', text: saved }
 }
 
 /**
@@ -55,6 +67,8 @@ export function useEditorSession({ session, drafts, env, showToast, setView, onS
   // Live state: a burst of keys is handled key by key, each seeing what the previous one did.
   const [editor, dispatch, editorRef] = useLiveReducer(slotReducer, null)
   const afterSave = useRef<AfterSave | undefined>(undefined)
+  /** The contact being opened, so that it can be given up (Esc, Ctrl+C) and a late answer ignored. */
+  const opening = useRef<AbortController | undefined>(undefined)
   const editInEditor = useExternalEditor(env, showToast)
 
   // Every change to a draft goes to the drafts file (debounced); a draft without changes is removed.
@@ -95,27 +109,44 @@ export function useEditorSession({ session, drafts, env, showToast, setView, onS
   /** Open a contact of the list, always from the server's current copy (never the possibly stale row). */
   const openRow = useCallback(
     async (row: ContactRow) => {
+      opening.current?.abort()
+      const controller = new AbortController()
+      opening.current = controller
       setView({ name: 'opening', title: row.name })
       try {
-        const person = await session.client.people.get(row.id, { signal: session.signal })
+        const signal = AbortSignal.any([session.signal, controller.signal])
+        const person = await session.client.people.get(row.id, { signal })
+        if (controller.signal.aborted) return
         const draft = drafts.get(row.id)
         if (draft) setView({ name: 'restore', draft, person })
         else open(row.id, row.name, toForm(toUpdateInput(person)))
       } catch (error) {
-        if (session.signal.aborted) return
+        if (session.signal.aborted || controller.signal.aborted) return
         setView({ name: 'list' })
         showToast({ kind: 'error', text: `Could not open ${row.name}: ${describeError(error).message}` })
+      } finally {
+        if (opening.current === controller) opening.current = undefined
       }
     },
     [session, drafts, open, setView, showToast],
   )
 
+  /** Give up opening a contact: the request ends, and its answer, should it still come, is ignored. */
+  const cancelOpening = useCallback(() => {
+    opening.current?.abort()
+    opening.current = undefined
+    setView({ name: 'list' })
+  }, [setView])
+
   /** The answer to "restore the unsaved draft?". */
   const answerRestore = useCallback(
-    (choice: 'restore' | 'discard' | 'cancel', { draft, person }: { draft: Draft; person: Person }) => {
-      if (choice === 'restore') open(draft.contactId, draft.title, draft.base, draft.values)
-      else if (choice === 'discard') {
-        drafts.remove(draft.contactId)
+    (choice: 'restore' | 'discard' | 'cancel', { draft, person }: { draft: KeptDraft; person: Person }) => {
+      if (choice === 'restore') {
+        // This editor carries the draft on: its own draft replaces it on disk.
+        drafts.adopt(draft)
+        open(draft.contactId, draft.title, draft.base, draft.values)
+      } else if (choice === 'discard') {
+        drafts.discard(draft)
         drafts.flush()
         open(draft.contactId, draft.title, toForm(toUpdateInput(person)))
       } else setView({ name: 'list' })
@@ -148,7 +179,7 @@ export function useEditorSession({ session, drafts, env, showToast, setView, onS
         drafts.remove(current.contactId)
         drafts.flush()
         if (outcome.person) onSaved(outcome.person)
-        showToast({ kind: 'success', text: savedMessage(outcome) })
+        showToast(savedMessage(outcome))
         const after = afterSave.current
         afterSave.current = undefined
         if (after === 'exit') finish()
@@ -198,6 +229,7 @@ export function useEditorSession({ session, drafts, env, showToast, setView, onS
     editorRef,
     dispatch: dispatch as (action: EditorAction) => void,
     openRow,
+    cancelOpening,
     answerRestore,
     review,
     reviewThen,

@@ -9,6 +9,7 @@ export const contexts = {
   global: 'Everywhere',
   list: 'Contacts list',
   search: 'Search box',
+  opening: 'Opening a contact',
   editor: 'Editor',
   text: 'Text fields',
   multiline: 'Background (multi-line)',
@@ -57,6 +58,14 @@ export const keymap = {
   // Search box
   'search.accept': { context: 'search', keys: ['enter', 'down'], description: 'Go to the results', hint: 'results' },
   'search.cancel': { context: 'search', keys: ['esc'], description: 'Clear the search', hint: 'clear' },
+
+  // Opening a contact
+  'opening.cancel': {
+    context: 'opening',
+    keys: ['esc', 'ctrl+c'],
+    description: 'Stop opening it and go back to the list',
+    hint: 'cancel',
+  },
 
   // Editor
   'editor.next': { context: 'editor', keys: ['tab', 'down', 'enter'], description: 'Next field', hint: 'next' },

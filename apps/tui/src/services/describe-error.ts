@@ -10,6 +10,7 @@ import {
   UnprocessableEntityError,
   ValidationError,
 } from '@cc/client'
+import { displayLine } from '../text/sanitize.js'
 
 export interface ErrorDescription {
   /** One sentence a person understands. Never contains the API key (the client's errors never do). */
@@ -23,8 +24,28 @@ export interface ErrorDescription {
 const withRequest = (text: string, requestId: string | undefined) =>
   requestId ? `${text} (request ${requestId})` : text
 
-/** What went wrong with an API call, in words; every kind of client error has its own sentence. */
+/**
+ * What went wrong with an API call, in words; every kind of client error has its own sentence. Whatever came from
+ * the server (a request id, a 422's field names and messages, a network error's cause) is made safe for a terminal:
+ * the description is printed by the scripts and drawn by the editor as it is.
+ */
 export function describeError(error: unknown): ErrorDescription {
+  const described = describeUnsafe(error)
+  const fieldErrors = described.fieldErrors
+  return {
+    ...described,
+    message: displayLine(described.message),
+    ...(fieldErrors
+      ? {
+          fieldErrors: Object.fromEntries(
+            Object.entries(fieldErrors).map(([field, message]) => [displayLine(field), displayLine(message)]),
+          ),
+        }
+      : {}),
+  }
+}
+
+function describeUnsafe(error: unknown): ErrorDescription {
   if (error instanceof AuthenticationError) {
     return {
       kind: 'auth',

@@ -1,11 +1,24 @@
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cleanMultiline } from '../text/sanitize.js'
 
-/** Lines starting with this are our notes in the file; they are removed when it is read back. */
-const COMMENT_PREFIX = '# cc-tui: '
+/**
+ * Lines starting with this are our notes in the file; they are removed when it is read back. Random per run, so
+ * that no text of the person's own (a line starting with `# cc-tui:`, say) can ever be taken for a note.
+ */
+const COMMENT_PREFIX = `# cc-tui ${randomBytes(3).toString('hex')}: `
+
+/** Secrets the editor holds that the person's editor (and whatever it runs) has no business with. */
+const WITHHELD = ['CC_API_KEY']
+
+/** Temporary directories of edits under way: removed on the way out, signals and crashes included. */
+const liveDirs = new Set<string>()
+process.on('exit', () => {
+  for (const dir of liveDirs) rmSync(dir, { recursive: true, force: true })
+})
 
 export type ExternalEditResult =
   | { kind: 'edited'; text: string }
@@ -40,10 +53,20 @@ function readBack(content: string): string {
   return kept.join('\n').replace(/\n$/, '')
 }
 
+/** The environment the editor runs in: the editor's own, without its secrets. */
+function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !WITHHELD.includes(name)))
+}
+
 function run(command: string, file: string, env: NodeJS.ProcessEnv): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    // Through the shell, like git: $EDITOR may carry arguments ("code --wait"). The path is ours and has no quotes.
-    const child = spawn(`${command} "${file}"`, { shell: true, stdio: 'inherit', env })
+    // Through the shell, like git: $EDITOR may carry arguments ("code --wait"). The file is the shell's "$1",
+    // never spliced into the command: whatever its path holds stays one argument.
+    const child =
+      process.platform === 'win32'
+        ? // cmd.exe has no "$1"; a Windows path cannot hold a double quote, so the quoted path stays one argument.
+          spawn(`${command} "${file}"`, { shell: true, stdio: 'inherit', env: childEnv(env) })
+        : spawn('/bin/sh', ['-c', `${command} "$1"`, 'sh', file], { stdio: 'inherit', env: childEnv(env) })
     child.on('error', reject)
     child.on('exit', (code) => resolve(code))
   })
@@ -58,11 +81,12 @@ export async function editExternally(initial: string, options: ExternalEditOptio
   const env = options.env ?? process.env
   const command = editorCommand(env)
   const dir = mkdtempSync(join(tmpdir(), 'cc-tui-'))
+  liveDirs.add(dir)
   const file = join(dir, options.fileName)
   try {
     let text = initial
     let notes: string[] = [
-      `Edit the ${options.label.toLowerCase()} below, then save and quit. Lines starting with "${COMMENT_PREFIX.trim()}" are ignored.`,
+      `Edit the ${options.label.toLowerCase()} below, then save and quit. Lines starting with "${COMMENT_PREFIX.trimEnd()}" are ignored.`,
     ]
     for (;;) {
       const before = composeFile(text, notes)
@@ -94,5 +118,6 @@ export async function editExternally(initial: string, options: ExternalEditOptio
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+    liveDirs.delete(dir)
   }
 }

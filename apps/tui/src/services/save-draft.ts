@@ -1,18 +1,34 @@
 import type { CcClient } from '@cc/client'
 import { type Person, toUpdateInput } from '@cc/schema'
 import { type FieldConflict, findConflicts, rebase } from '../state/editor/conflict.js'
-import { type FormValues, patchOf, toForm } from '../state/form.js'
+import { changedFields, type FieldName, type FormValues, patchOf, toForm } from '../state/form.js'
 import { describeError } from './describe-error.js'
 
 export type SaveOutcome =
-  | { kind: 'saved'; values: FormValues; person?: Person; requestId?: string; changed: string[] }
+  | {
+      kind: 'saved'
+      values: FormValues
+      person?: Person
+      requestId?: string
+      changed: string[]
+      /**
+       * Fields outside the patch that someone else changed between the read before the PUT and the read after
+       * it: the PUT did not touch them, but the person did not see their new values before saving.
+       */
+      changedMeanwhile?: FieldName[]
+      /** The contact could not be read back after the PUT, so changes made meanwhile could not be looked for. */
+      unchecked?: true
+    }
   | { kind: 'conflict'; theirs: FormValues; conflicts: FieldConflict[] }
   | { kind: 'rejected'; message: string; errors: Record<string, string> }
   | { kind: 'failed'; message: string }
 
 /**
  * Save a draft safely: re-read the contact, stop at a conflict when a field changed on the server
- * and in the draft, otherwise send one PUT with only the fields the draft changed.
+ * and in the draft, otherwise send one PUT with only the fields the draft changed. The API documents
+ * no precondition for the PUT (no ETag, no If-Unmodified-Since), so the window between the read and
+ * the PUT is checked afterwards: the contact is read again and every field outside the patch is
+ * compared with the copy read just before it; what changed is named in the outcome.
  */
 export async function saveDraft(
   client: CcClient,
@@ -49,14 +65,17 @@ export async function saveDraft(
   // Read back what the server stored; if that fails, what was sent is the best knowledge.
   try {
     const person = await client.people.get(id, signal ? { signal } : {})
+    const stored = toForm(toUpdateInput(person))
+    const changedMeanwhile = changedFields(theirs, stored).filter((name) => !(name in patch))
     return {
       kind: 'saved',
-      values: toForm(toUpdateInput(person)),
+      values: stored,
       person,
       changed,
+      ...(changedMeanwhile.length > 0 ? { changedMeanwhile } : {}),
       ...(requestId ? { requestId } : {}),
     }
   } catch {
-    return { kind: 'saved', values: next, changed, ...(requestId ? { requestId } : {}) }
+    return { kind: 'saved', values: next, changed, unchecked: true, ...(requestId ? { requestId } : {}) }
   }
 }

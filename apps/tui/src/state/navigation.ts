@@ -1,5 +1,5 @@
 import type { Person } from '@cc/schema'
-import type { Draft } from '../drafts/draft-store.js'
+import type { KeptDraft } from '../drafts/draft-store.js'
 
 /**
  * The screen the person is on. A new screen is one more variant here (carrying what it shows) and
@@ -8,7 +8,7 @@ import type { Draft } from '../drafts/draft-store.js'
 export type View =
   | { name: 'list' }
   | { name: 'opening'; title: string }
-  | { name: 'restore'; draft: Draft; person: Person }
+  | { name: 'restore'; draft: KeptDraft; person: Person }
   /** The open contact; its state lives in `useEditorSession`. */
   | { name: 'editor' }
 

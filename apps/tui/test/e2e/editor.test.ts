@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Person } from '@cc/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,6 +7,7 @@ import { useLoopbackApi } from './loopback-api.js'
 import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
 
 const FAKE_EDITOR = fileURLToPath(new URL('./fake-editor.mjs', import.meta.url))
+const WAITING_EDITOR = fileURLToPath(new URL('./waiting-editor.mjs', import.meta.url))
 
 const loopback = useLoopbackApi()
 let home: Home
@@ -38,8 +40,13 @@ async function openFirst(env: Record<string, string> = {}): Promise<{ t: Termina
   return { t, person }
 }
 
-const draftsOnDisk = (): Record<string, { values: Record<string, unknown> }> =>
-  existsSync(home.draftsFile) ? JSON.parse(readFileSync(home.draftsFile, 'utf8')).drafts : {}
+type DraftOnDisk = { contactId: string; values: Record<string, unknown> }
+/** The drafts file's drafts, by contact (each editor keeps its own under a key of its own). */
+const draftsOnDisk = (): Record<string, DraftOnDisk> => {
+  if (!existsSync(home.draftsFile)) return {}
+  const drafts = Object.values(JSON.parse(readFileSync(home.draftsFile, 'utf8')).drafts) as DraftOnDisk[]
+  return Object.fromEntries(drafts.map((draft) => [draft.contactId, draft]))
+}
 
 describe('cc-tui in a real terminal', () => {
   it('searches, opens, edits three fields, reviews and saves; the API has the change', async () => {
@@ -154,6 +161,50 @@ describe('cc-tui in a real terminal', () => {
     t.keys('Enter')
     await t.waitFor('Saved 1 field')
     expect((await loopback.client.people.get(person.id)).background).toBe('Written in the fake editor.\nSecond line.')
+  })
+
+  it('says when drafts cannot be written, and on a signal says where the unsaved text went', async () => {
+    // The drafts directory cannot be made (a file is in its way): every draft write fails, for any user.
+    writeFileSync(join(home.dir, 'state', 'cc-tui'), '')
+    const person = await firstContact()
+    const t = startEditor({ home, env: api(), columns: 200 })
+    term = t
+    await t.waitFor(person.fullName ?? '')
+    t.keys('Enter')
+    await t.waitFor('› First name')
+    t.keys('C-u')
+    t.type('Unwritable')
+    await t.waitFor('* 1 unsaved change · ✗ NOT kept as a draft: cannot write the drafts file')
+    process.kill(t.pid(), 'SIGTERM')
+    expect(await t.waitForExit()).toBe(143)
+    const screen = t.screen()
+    expect(screen).toContain(
+      `cc-tui: 1 unsaved draft (${person.fullName}) could not be saved: cannot write the drafts file`,
+    )
+    expect(screen).not.toContain('kept in')
+    const file = /Its text is in (\S+) \(readable only by you\)\./.exec(screen)?.[1]
+    if (!file) throw new Error(`no rescue file named:\n${screen}`)
+    const rescued = JSON.parse(readFileSync(file, 'utf8')) as {
+      drafts: Record<string, { values: { firstName: string } }>
+    }
+    expect(Object.values(rescued.drafts).map((draft) => draft.values.firstName)).toEqual(['Unwritable'])
+    rmSync(join(file, '..'), { recursive: true, force: true })
+  })
+
+  it('removes the $EDITOR file and its directory when cc-tui is stopped by a signal meanwhile', async () => {
+    const seen = join(home.dir, 'editor-file.txt')
+    const { t } = await openFirst({ EDITOR: `${process.execPath} ${WAITING_EDITOR}`, WAITING_EDITOR_LOG: seen })
+    t.keys('C-g')
+    await expect.poll(() => existsSync(seen), { timeout: 5000 }).toBe(true)
+    const [file = '', editorPid = ''] = readFileSync(seen, 'utf8').split('\n')
+    expect(existsSync(file)).toBe(true)
+    try {
+      process.kill(t.pid(), 'SIGTERM')
+      expect(await t.waitForExit()).toBe(143)
+      expect(existsSync(join(file, '..'))).toBe(false)
+    } finally {
+      process.kill(Number(editorPid), 'SIGKILL')
+    }
   })
 
   it('asks before quitting with unsaved changes; discarding quits and forgets the draft', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createClient } from '@cc/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useLoopbackApi } from './loopback-api.js'
+import { runCli } from './run-cli.js'
 import { createHome, startEditor, type Terminal } from './tmux.js'
 
 const loopback = useLoopbackApi()
@@ -86,5 +87,33 @@ describe('cc-tui login and logout in a real terminal', () => {
     await after.waitFor('SANDBOX · demo data')
     after.keys('q')
     expect(await after.waitForExit()).toBe(0)
+  })
+
+  it('reads the key from stdin (cc-tui login < keyfile), and refuses --api-key without echoing the key', async () => {
+    const home = createHome()
+    const env = { ...home.env, PATH: process.env.PATH ?? '' }
+    const configFile = join(home.dir, 'config', 'cc-tui', 'config.json')
+    const key = loopback.sandbox.apiKey
+
+    const piped = await runCli(['login', '--base-url', loopback.sandbox.url], env, `${key}\n`)
+    expect(piped.code).toBe(0)
+    expect(piped.stdout).toMatch(/The key works: signed in as \S+/)
+    expect(`${piped.stdout}${piped.stderr}`).not.toContain(key)
+    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({ apiKey: key, baseUrl: loopback.sandbox.url })
+    expect(statSync(configFile).mode & 0o777).toBe(0o600)
+    expect(statSync(join(configFile, '..')).mode & 0o777).toBe(0o700)
+
+    for (const args of [
+      ['login', '--api-key', 'ccmd_live_on_the_command_line'],
+      ['get', 'abcdefgh12', '--api-key=ccmd_live_on_the_command_line'],
+    ]) {
+      const refused = await runCli(args, env)
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain('--api-key is not accepted')
+      expect(refused.stderr).toContain('cc-tui login < keyfile')
+      expect(`${refused.stdout}${refused.stderr}`).not.toContain('ccmd_live_on_the_command_line')
+    }
+    // The saved key is still the one that was piped in.
+    expect(JSON.parse(readFileSync(configFile, 'utf8')).apiKey).toBe(key)
   })
 })

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+/** The built editor; `CC_TUI_CLI` points the suites at another build (an older one, to see a new test fail there). */
+export const CLI = process.env.CC_TUI_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 
 /** One tmux server per test file, on its own socket: nothing touches the person's own tmux. */
 const SOCKET = `cc-tui-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
@@ -72,6 +73,10 @@ export interface Terminal {
   /** Literal text. */
   type(text: string): void
   resize(columns: number, rows: number): void
+  /** The pane's title, as the program in it set it (OSC 0/2). */
+  title(): string
+  /** tmux's paste buffers: a program's OSC 52 clipboard write lands here (`set-clipboard on`). */
+  buffers(): string
   pid(): number
   kill(): void
 }
@@ -88,6 +93,8 @@ export function startEditor(options: {
   env?: Record<string, string>
   columns?: number
   rows?: number
+  /** Every byte the program writes to the terminal is also appended to this file, from its first one. */
+  record?: string
 }): Terminal {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (pnpm exec turbo run build --filter=@cc/tui)`)
   const name = `t${++count}`
@@ -102,7 +109,9 @@ export function startEditor(options: {
   const assignments = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`)
   // A shell runs the editor with exactly this environment, then prints how it ended and stays, so
   // the line can be read (tmux may blank a dead pane; afterEach kills the session).
-  const command = `env -i ${assignments.join(' ')} ${quote(process.execPath)} ${quote(CLI)} ${(options.args ?? []).map(quote).join(' ')}; echo "[cc-tui exited with $?]"; exec sleep 600`
+  const run = `env -i ${assignments.join(' ')} ${quote(process.execPath)} ${quote(CLI)} ${(options.args ?? []).map(quote).join(' ')}; echo "[cc-tui exited with $?]"; exec sleep 600`
+  // Recording: the program starts once the recorder has created its file, so no byte is missed.
+  const command = options.record ? `until [ -e ${quote(options.record)} ]; do sleep 0.02; done; ${run}` : run
   // The server stays up between tests (`exit-empty off`): otherwise killing the last session ends it, and a session
   // started while it is still exiting fails with "server exited unexpectedly". afterAll kills it (`killServer`).
   tmux(
@@ -121,6 +130,11 @@ export function startEditor(options: {
     'exit-empty',
     'off',
   )
+  if (options.record) {
+    // A program may set tmux's clipboard (and so its paste buffers) with OSC 52: let it, to see that it does not.
+    tmux('set-option', '-g', 'set-clipboard', 'on')
+    tmux('pipe-pane', '-O', '-t', name, `cat >> ${quote(options.record)}`)
+  }
   const screen = () => tmux('capture-pane', '-p', '-t', name)
   const terminal: Terminal = {
     name,
@@ -147,6 +161,12 @@ export function startEditor(options: {
     },
     resize(columns, rows) {
       tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows))
+    },
+    title() {
+      return tmux('display-message', '-p', '-t', name, '#{pane_title}').trim()
+    },
+    buffers() {
+      return tmux('list-buffers')
     },
     pid() {
       const shell = Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim())

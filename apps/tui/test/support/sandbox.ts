@@ -10,8 +10,11 @@ export interface TestWorld {
   sandbox: Sandbox
   session: Session
   drafts: DraftStore
-  /** Sends requests through `beforeFetch` first (to inject a fault for one kind of request). */
-  beforeFetch: { current?: (request: Request) => void }
+  /**
+   * Sends requests through `beforeFetch` first (to inject a fault for one kind of request, or to act as another
+   * person at that moment: the request waits for it).
+   */
+  beforeFetch: { current?: ((request: Request) => void | Promise<void>) | undefined }
   close(): Promise<void>
 }
 
@@ -23,8 +26,8 @@ export async function createWorld(): Promise<TestWorld> {
     apiKey: sandbox.apiKey,
     baseUrl: sandbox.url,
     logLevel: 'off',
-    fetch: (request) => {
-      beforeFetch.current?.(request)
+    fetch: async (request) => {
+      await beforeFetch.current?.(request)
       return sandbox.fetch(request)
     },
   })

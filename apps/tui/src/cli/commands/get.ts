@@ -1,3 +1,4 @@
+import { escapeTerminalText } from '@cc/client'
 import type { Connection } from '../../config/connection.js'
 import type { AppPaths } from '../../config/paths.js'
 import { describeError } from '../../services/describe-error.js'
@@ -14,7 +15,8 @@ export async function getCommand(args: ParsedArgs, connection: Connection, paths
   try {
     return await withSession(connection, paths, io, async ({ client }) => {
       const person = await client.people.get(id)
-      io.stdout.write(args.json ? `${JSON.stringify(person, null, 2)}\n` : formatContact(person))
+      // JSON keeps every character, with DEL, C1, bidi and zero-width ones written as \u escapes.
+      io.stdout.write(args.json ? `${escapeTerminalText(JSON.stringify(person, null, 2))}\n` : formatContact(person))
       return EXIT.ok
     })
   } catch (error) {

@@ -2,21 +2,19 @@ import { createClient } from '@cc/client'
 import { readConfigFile, writeConfigFile } from '../../config/config-file.js'
 import type { AppPaths } from '../../config/paths.js'
 import { describeError } from '../../services/describe-error.js'
+import { displayLine } from '../../text/sanitize.js'
 import type { ParsedArgs } from '../args.js'
 import { EXIT, type Io } from '../io.js'
 import { readAll } from '../read-all.js'
 import { readSecret } from '../read-secret.js'
 
-/** `cc-tui login [--api-key <key>]`: checks a key against /me and saves it (mode 0600). */
+/** `cc-tui login [< keyfile]`: reads a key (hidden prompt, or stdin), checks it against /me and saves it (mode 0600). */
 export async function loginCommand(args: ParsedArgs, env: NodeJS.ProcessEnv, paths: AppPaths, io: Io): Promise<number> {
-  let apiKey = args.apiKey
+  const apiKey = io.stdin.isTTY
+    ? await readSecret('API key (from Admin > API Keys): ', io)
+    : (await readAll(io.stdin)).trim()
   if (!apiKey) {
-    apiKey = io.stdin.isTTY
-      ? await readSecret('API key (from Admin > API Keys): ', io)
-      : (await readAll(io.stdin)).trim()
-  }
-  if (!apiKey) {
-    io.stderr.write('No key given. Pass --api-key, pipe the key in, or type it when asked.\n')
+    io.stderr.write('No key given. Type it when asked, or pipe it in: cc-tui login < keyfile\n')
     return EXIT.invalid
   }
   const baseUrl = args.baseUrl ?? (env.CC_BASE_URL?.trim() || undefined)
@@ -31,7 +29,7 @@ export async function loginCommand(args: ParsedArgs, env: NodeJS.ProcessEnv, pat
     try {
       const me = await client.me({ maxRetries: 1 })
       io.stdout.write(
-        `The key works: signed in as ${[me.firstName, me.lastName].filter(Boolean).join(' ') || me.email}.\n`,
+        `The key works: signed in as ${displayLine([me.firstName, me.lastName].filter(Boolean).join(' ')) || displayLine(me.email) || 'a user without a name'}.\n`,
       )
     } catch (error) {
       io.stderr.write(`${describeError(error).message}\nThe key was not saved (use --no-verify to save it anyway).\n`)

@@ -1,5 +1,6 @@
 import type { Connection } from '../../config/connection.js'
 import type { AppPaths } from '../../config/paths.js'
+import { displayLine } from '../../text/sanitize.js'
 import type { ParsedArgs } from '../args.js'
 import { parseAssignments } from '../assignments.js'
 import { checkContactId } from '../check-contact-id.js'
@@ -17,7 +18,7 @@ export async function setCommand(args: ParsedArgs, connection: Connection, paths
     return await withSession(connection, paths, io, async ({ client }) => {
       const { requestId } = await client.people.update(id, parsed.patch).withResponse()
       io.stdout.write(
-        `Updated ${id}: ${Object.keys(parsed.patch).join(', ')}${requestId ? ` (request ${requestId})` : ''}\n`,
+        `Updated ${id}: ${Object.keys(parsed.patch).join(', ')}${requestId ? ` (request ${displayLine(requestId)})` : ''}\n`,
       )
       return EXIT.ok
     })

@@ -10,6 +10,7 @@ export type Intent =
   | { type: 'contacts'; action: ContactsAction }
   | { type: 'searchText'; value: string; cursor: number }
   | { type: 'openSelected' }
+  | { type: 'cancelOpening' }
   | { type: 'reload' }
   | { type: 'help' }
   | { type: 'quit' }

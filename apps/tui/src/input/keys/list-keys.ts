@@ -2,7 +2,7 @@ import type { KeyPress } from '../../keys/keypress.js'
 import { commandFor } from '../../keys/match.js'
 import type { ContactsState } from '../../state/contacts/list.js'
 import { applyLineOp, insertLine } from '../../text/line.js'
-import { globalKeys, textOpFor } from './common.js'
+import { globalKeys, pick, textOpFor } from './common.js'
 import type { Intent } from './intents.js'
 
 /** The contacts list: moving the highlight, opening, searching, reloading. */
@@ -53,4 +53,9 @@ export function searchKeys(key: KeyPress, contacts: ContactsState, searchCursor:
   if (op) return [{ type: 'searchText', ...applyLineOp(box, op) }]
   if (key.text) return [{ type: 'searchText', ...insertLine(box, key.text) }]
   return []
+}
+
+/** While a contact opens: Esc or Ctrl+C gives it up (back to the list); help still opens. */
+export function openingKeys(key: KeyPress): Intent[] {
+  return pick('opening', key, { 'opening.cancel': { type: 'cancelOpening' } }) ?? globalKeys(key, true) ?? []
 }

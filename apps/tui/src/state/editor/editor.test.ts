@@ -157,6 +157,55 @@ describe('editor reducer', () => {
   })
 })
 
+describe('leaving a field', () => {
+  it('keeps a typed tag it cannot add, with the reason, instead of dropping it', () => {
+    const long = 'x'.repeat(51)
+    let s = run(editor(), { type: 'focus', field: 'tags' }, { type: 'insert', text: long }, { type: 'focusNext' })
+    expect(s.focus).toBe('street')
+    expect(s.values.tags).toEqual(['VIP', 'Hot Lead'])
+    expect(s.tagBox.input.value).toBe(long)
+    expect(editorErrors(s).tags).toBe('Tags: a tag can be at most 50 characters (you have 51)')
+    // A save would lose the typed text: it has to be fixed (or cleared) first.
+    expect(checkReview(s)).toEqual({ ok: false, reason: 'invalid', fields: ['tags'] })
+    s = run(s, { type: 'review' })
+    expect(s.save.phase).toBe('editing')
+    expect(s.focus).toBe('tags')
+    // Fixed: leaving adds it, and the problem is gone.
+    s = run(
+      s,
+      { type: 'textOp', op: 'deleteToStart', width: 80 },
+      { type: 'insert', text: 'Buyer' },
+      { type: 'focusNext' },
+    )
+    expect(s.values.tags).toEqual(['VIP', 'Hot Lead', 'Buyer'])
+    expect(editorErrors(s).tags).toBeUndefined()
+  })
+
+  it('settles the field it leaves when a 422 moves focus to a rejected field, with the cursor at its end', () => {
+    const s = run(
+      editor(),
+      { type: 'focus', field: 'phone' },
+      { type: 'edit', field: 'phone', value: '(555) 987-6543', kind: 'replace' },
+      { type: 'saveRejected', errors: { city: 'City: not a city we know' } },
+    )
+    expect(s.focus).toBe('city')
+    expect(s.values.phone).toBe('+15559876543')
+    expect(s.notices.phone).toBe('Normalised from (555) 987-6543')
+    expect(s.cursor).toBe(0)
+    const tagged = run(
+      editor(),
+      { type: 'edit', field: 'city', value: 'Paris', kind: 'replace' },
+      { type: 'focus', field: 'tags' },
+      { type: 'insert', text: 'Buyer' },
+      { type: 'saveRejected', errors: { city: 'City: not a city we know' } },
+    )
+    expect(tagged.values.tags).toEqual(['VIP', 'Hot Lead', 'Buyer'])
+    expect(tagged.focus).toBe('city')
+    expect(tagged.cursor).toBe('Paris'.length)
+    expect(editorErrors(tagged).city).toBe('City: not a city we know')
+  })
+})
+
 describe('conflicts', () => {
   const theirs: FormValues = { ...base, firstName: 'Augusta', city: 'London', email: 'ada@new.example' }
   const mine: FormValues = { ...base, firstName: 'Ada M.', lastName: 'King', email: 'ada@new.example' }

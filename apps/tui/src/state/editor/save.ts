@@ -30,9 +30,10 @@ export type ReviewCheck =
 /** Whether Ctrl+S can open the review: something changed and every changed field is valid. */
 export function checkReview(state: EditorState): ReviewCheck {
   const settled = leaveField(state)
-  const dirty = dirtyFields(settled)
-  if (dirty.length === 0) return { ok: false, reason: 'unchanged' }
   const errors = formErrors(settled.base, settled.values)
+  // A tag still typed in its box that cannot be added would be lost by a save: it has to be fixed or cleared first.
+  if (settled.tagBox.problem) errors.tags = settled.tagBox.problem
+  else if (dirtyFields(settled).length === 0) return { ok: false, reason: 'unchanged' }
   const invalid = fieldNames.filter((name) => errors[name])
   if (invalid.length > 0) return { ok: false, reason: 'invalid', fields: invalid }
   return { ok: true }
@@ -81,8 +82,11 @@ export function saveReducer(state: EditorState, action: SaveAction): EditorState
         const name = key.split('.')[0] as FieldName
         errors[fieldNames.includes(name) ? name : '*'] ??= message
       }
+      // Focus goes to the first rejected field the way a person would move it: the field left is settled (a phone
+      // normalised, a typed tag added) and the cursor is at the end of the new field's text.
       const first = fieldNames.find((name) => errors[name])
-      return { ...state, serverErrors: errors, focus: first ?? state.focus, save: { phase: 'editing' } }
+      const moved = first ? moveFocus(state, first) : state
+      return { ...moved, serverErrors: errors, save: { phase: 'editing' } }
     }
   }
 }

@@ -6,7 +6,8 @@ export function dirtyFields(state: EditorState): FieldName[] {
   return changedFields(state.base, state.values)
 }
 
-/** Schema errors of changed fields, and errors the API sent back. */
+/** Schema errors of changed fields, errors the API sent back, and why the tag typed in the tags box was refused. */
 export function editorErrors(state: EditorState): Partial<Record<FieldName | '*', string>> {
-  return { ...state.serverErrors, ...formErrors(state.base, state.values) }
+  const problem = state.tagBox.problem
+  return { ...state.serverErrors, ...formErrors(state.base, state.values), ...(problem ? { tags: problem } : {}) }
 }

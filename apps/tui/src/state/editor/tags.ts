@@ -45,9 +45,14 @@ export function editTagText(state: EditorState, op: MultilineOp): EditorState {
   return { ...state, tagBox: { ...state.tagBox, input: applyLineOp(state.tagBox.input, op), problem: undefined } }
 }
 
-/** Leaving the field adds the tag still in the box when it is valid, and empties the box either way. */
+/**
+ * Leaving the field adds the tag still in the box when it is valid. A tag it refuses stays in the box with the
+ * reason, shown under the field, until it is fixed or cleared: typed text is never dropped silently.
+ */
 export function leaveTags(state: EditorState): EditorState {
-  const committed = state.tagBox.input.value.trim() ? addTag(state) : state
+  if (!state.tagBox.input.value.trim()) return { ...state, tagBox: emptyTagBox }
+  const committed = addTag(state)
+  if (committed.tagBox.problem) return { ...committed, tagBox: { ...committed.tagBox, selected: undefined } }
   return { ...committed, tagBox: emptyTagBox }
 }
 

@@ -1,4 +1,5 @@
 import { Text } from 'ink'
+import { displayLine } from '../../text/sanitize.js'
 import { useTheme } from '../theme.js'
 
 /** Columns of a field's label ("› " + the label and its `*`, padded, + a space); the value starts after them. */
@@ -15,12 +16,12 @@ export function FieldLabel({ label, focused, changed }: { label: string; focused
   )
 }
 
-/** A line under a field: its error (✗) or a note about it (ℹ), lined up with the values. */
+/** A line under a field: its error (✗, perhaps the server's words: cleaned) or a note about it (ℹ), lined up with the values. */
 export function FieldMessage({ kind, text }: { kind: 'error' | 'notice'; text: string }) {
   const theme = useTheme()
   return (
     <Text color={theme.color(kind === 'error' ? 'error' : 'muted')} wrap="truncate-end">
-      {`${' '.repeat(LABEL_COLUMNS)}${kind === 'error' ? '✗' : 'ℹ'} ${text}`}
+      {`${' '.repeat(LABEL_COLUMNS)}${kind === 'error' ? '✗' : 'ℹ'} ${displayLine(text)}`}
     </Text>
   )
 }

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink'
 import type { ReactNode } from 'react'
 import type { Command, Context } from '../../keys/keymap.js'
+import { displayLine } from '../../text/sanitize.js'
 import { HintBar } from '../components/HintBar.js'
 import { useTheme } from '../theme.js'
 
@@ -36,10 +37,10 @@ export function Frame({ session, title, status, hints, width, height, bodyHeight
         <Text bold>Client Commander</Text>
         <Text> · </Text>
         <Text bold={sandbox} color={sandbox ? theme.color('sandbox') : theme.color('muted')}>
-          {session.label}
+          {displayLine(session.label)}
         </Text>
         <Box flexGrow={1} />
-        <Text wrap="truncate-start">{title}</Text>
+        <Text wrap="truncate-start">{displayLine(title)}</Text>
       </Box>
       <Box height={bodyHeight} flexDirection="column" overflow="hidden">
         {children}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import type { Draft } from '../../drafts/draft-store.js'
 import { keyLabel } from '../../keys/format.js'
 import { changedFields } from '../../state/form.js'
+import { displayLine } from '../../text/sanitize.js'
 import { unsavedLabel } from '../labels.js'
 import { useTheme } from '../theme.js'
 
@@ -47,7 +48,7 @@ function ago(iso: string, now = Date.now()): string {
 export function RestorePrompt({ draft, width }: { draft: Draft; width: number }) {
   const fields = changedFields(draft.base, draft.values).map((name) => contactField(name).label)
   return (
-    <Dialog title={`Unsaved changes to ${draft.title}`} width={width}>
+    <Dialog title={`Unsaved changes to ${displayLine(draft.title)}`} width={width}>
       <Text wrap="wrap">
         A draft from {ago(draft.savedAt)} changes {fields.length === 1 ? 'one field' : `${fields.length} fields`}:{' '}
         {fields.join(', ')}.
@@ -73,10 +74,10 @@ export function StartupError({
   return (
     <Box flexDirection="column" paddingX={2} paddingY={1}>
       <Text bold color={theme.color('error')}>
-        ✗ {title}
+        ✗ {displayLine(title)}
       </Text>
       <Text> </Text>
-      <Text wrap="wrap">{message}</Text>
+      <Text wrap="wrap">{displayLine(message)}</Text>
       <Text> </Text>
       <Text>{`${keyLabel('startup.retry')} try again`}</Text>
       {canUseSandbox ? (

@@ -90,8 +90,8 @@ export function EditorScreen(props: Props) {
       })
     }
     const focused = editor.focus === meta.name
-    // A refused tag is the tags field's error while the person is at it.
-    const error = meta.name === 'tags' && focused && editor.tagBox.problem ? editor.tagBox.problem : errors[meta.name]
+    // A refused tag is the tags field's error (`editorErrors`) until it is fixed or cleared.
+    const error = errors[meta.name]
     const notice = editor.notices[meta.name]
     const field = fieldBlock(meta, { meta, focused, changed: dirty.has(meta.name), error, valueWidth }, editor, props)
     if (focused) focusIndex = blocks.length
