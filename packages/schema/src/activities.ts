@@ -9,20 +9,25 @@ export type ActivityType = z.infer<typeof ActivityType>
 export const ActivityDirection = z.enum(['inbound', 'outbound'], worded)
 export type ActivityDirection = z.infer<typeof ActivityDirection>
 
-/** Body of `POST /v1/activities` (a note is an activity of type `note`). */
+const documentedActivityFields = {
+  personId: z.string(worded),
+  type: ActivityType,
+  channel: z.string(worded).optional(),
+  direction: ActivityDirection.optional(),
+  content: z.string(worded).max(5000, worded).optional(),
+}
+
+/**
+ * Body of `POST /v1/activities` (a note is an activity of type `note`). Unknown fields refused; the contact is named
+ * by a non-empty id (ours, ASSUMPTIONS.md#ids-not-empty).
+ */
 export const CreateActivityInput = z
-  .strictObject(
-    {
-      personId: ResourceId,
-      type: ActivityType,
-      channel: z.string(worded).optional(),
-      direction: ActivityDirection.optional(),
-      content: z.string(worded).max(5000, worded).optional(),
-    },
-    worded,
-  )
+  .strictObject({ ...documentedActivityFields, personId: ResourceId }, worded)
   .register(namedSchemas, { id: 'CreateActivityInput' })
 export type CreateActivityInput = z.infer<typeof CreateActivityInput>
+
+/** Body of `POST /v1/activities` with only the docs' rules: unknown fields pass. */
+export const CreateActivityInputDocumented = z.looseObject(documentedActivityFields, worded)
 
 /** `data` of `POST /v1/activities`. */
 export const Activity = z

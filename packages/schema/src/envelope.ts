@@ -3,7 +3,10 @@ import type * as core from 'zod/v4/core'
 import { worded } from './messages.js'
 import { namedSchemas } from './named-schemas.js'
 
-/** `meta` on every response. */
+/**
+ * `meta` on every response, the one part the docs mark required. `requestId` is the request's id: an `X-Request-Id`
+ * header (a proxy may add one) is only a fallback (ASSUMPTIONS.md#request-id).
+ */
 export const Meta = z
   .looseObject({ requestId: z.string(worded), timestamp: z.string(worded), version: z.string(worded) }, worded)
   .register(namedSchemas, { id: 'Meta' })
@@ -26,9 +29,12 @@ export const ListEnvelope = <T extends core.$ZodType>(item: T) =>
   z.looseObject({ meta: ListMeta, data: z.array(item, worded) }, worded)
 export type ListEnvelope<T> = { meta: ListMeta; data: T[] }
 
-/** `{ meta, success, message }`: updates and moves return no data. */
+/**
+ * `{ meta, success, message }`: updates and moves return no data. The docs mark only `meta` required, so `success`
+ * may be absent: a 2xx answer is a success (ASSUMPTIONS.md#success-is-2xx).
+ */
 export const SuccessEnvelope = z
-  .looseObject({ meta: Meta, success: z.boolean(worded), message: z.string(worded).optional() }, worded)
+  .looseObject({ meta: Meta, success: z.boolean(worded).optional(), message: z.string(worded).optional() }, worded)
   .register(namedSchemas, { id: 'SuccessEnvelope' })
 export type SuccessEnvelope = z.infer<typeof SuccessEnvelope>
 
@@ -45,7 +51,7 @@ export const ApiIssue = z
 export type ApiIssue = z.infer<typeof ApiIssue>
 
 /**
- * The error body. The API docs define none, so this is the one the sandbox sends:
+ * The error body. The API docs define none, so this is the one the sandbox sends (ASSUMPTIONS.md#error-body):
  * `{ meta, success: false, error: { code, message, issues? } }`.
  */
 export const ApiErrorBody = z
@@ -74,9 +80,22 @@ export interface ParsedErrorBody {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined
 
+/** How much of a text body is read: enough for any error page's message, and a bound on the work. */
+export const ERROR_TEXT_MAX_CHARS = 64 * 1024
+
+/** A tag: from `<` to the next `>`, with no `<` inside, so an unclosed `<` is given up at the next one (linear). */
+const TAG = /<[^<>]*>/g
+
+/** The words of a plain-text or HTML body: tags dropped, white space collapsed, at most 300 characters. */
+function textMessage(body: string): string | undefined {
+  const stripped = body.slice(0, ERROR_TEXT_MAX_CHARS).replace(TAG, ' ').replace(/\s+/g, ' ').trim()
+  return stripped ? stripped.slice(0, 300) : undefined
+}
+
 /**
  * Lenient reading of an error body from any server: our `ApiErrorBody`, `{ error: "text" }`,
- * `{ message }`, `{ errors: [...] }`, plain text or HTML. Never throws.
+ * `{ message }`, `{ errors: [...] }`, plain text or HTML (its first 64 KiB). Never throws, and takes time linear in
+ * the text whatever it holds.
  */
 export function parseErrorBody(body: unknown): ParsedErrorBody {
   const strict = ApiErrorBody.safeParse(body)
@@ -85,11 +104,8 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
     return { code: error.code, message: error.message, requestId: meta.requestId, issues: error.issues }
   }
   if (typeof body === 'string') {
-    const stripped = body
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-    return stripped ? { message: stripped.slice(0, 300) } : {}
+    const message = textMessage(body)
+    return message ? { message } : {}
   }
   if (body === null || typeof body !== 'object') return {}
   const record = body as Record<string, unknown>

@@ -41,14 +41,27 @@ describe('fieldErrors', () => {
   })
 
   it('puts problems with the whole body under "*", and each unknown field under its own name', () => {
-    expect(fieldErrors(failure(UpdateContactInput, {}))).toEqual({ '*': 'Must change at least one field' })
     expect(fieldErrors(failure(UpdateContactInput, { nickname: 'Al' }))).toEqual({
       nickname: 'nickname: is not a known field',
     })
     expect(fieldErrors(failure(UpdateContactInput, null))).toEqual({ '*': 'Must be an object' })
-    expect(fieldErrors(failure(CreateContactInput, { city: 'Austin' }))).toEqual({
-      '*': 'Needs at least a first name, last name, email or phone',
+    expect(fieldErrors(failure(CreateContactInput, []))).toEqual({ '*': 'Must be an object' })
+  })
+
+  it('names the known field an unknown one most likely meant', () => {
+    expect(fieldErrors(failure(UpdateContactInput, { zipcode: '78701', first_name: 'Jo', nickname: 'Al' }))).toEqual({
+      zipcode: 'zipcode: is not a known field — did you mean zipCode?',
+      first_name: 'first_name: is not a known field — did you mean firstName?',
+      nickname: 'nickname: is not a known field',
     })
+    // Even when another field is of the wrong type, which stops zod's own checks.
+    expect(fieldErrors(failure(CreateContactInput, { emails: ['jo@example.com'], price: 'cheap' }))).toEqual({
+      price: 'Price: must be a number',
+      emails: 'emails: is not a known field — did you mean email?',
+    })
+    expect(failure(UpdateContactInput, { zipcode: '78701' }).issues[0]?.message).toBe(
+      '"zipcode" is not a known field — did you mean zipCode?',
+    )
   })
 
   it("words any schema with our messages through zod's error map, and keeps the first problem of a field", () => {
@@ -129,8 +142,9 @@ describe('apiIssues', () => {
       { path: ['state'], message: 'must be at most 2 characters (you have 5)' },
       { path: ['color'], message: 'is not a known field' },
     ])
-    expect(apiIssues(failure(UpdateContactInput, {}))).toEqual([
-      { path: [], message: 'must change at least one field' },
+    expect(apiIssues(failure(UpdateContactInput, 'city'))).toEqual([{ path: [], message: 'must be an object' }])
+    expect(apiIssues(failure(UpdateContactInput, { zipcode: '78701' }))).toEqual([
+      { path: ['zipcode'], message: 'is not a known field — did you mean zipCode?' },
     ])
   })
 

@@ -13,6 +13,8 @@ export interface IssueLike {
   readonly code?: string
   /** The unknown keys of an `unrecognized_keys` issue. */
   readonly keys?: readonly string[]
+  /** For an `unrecognized_keys` issue: the closest known field of each unknown key, when one is close. */
+  readonly didYouMean?: Readonly<Record<string, string>>
 }
 
 /** How a field is named in a message: its label, or its label and what one item of the list is called. */
@@ -57,7 +59,13 @@ function problemsOf(source: core.$ZodError | readonly IssueLike[], prefix: reado
   for (const issue of issues) {
     const path = [...prefix, ...issue.path].map(segment)
     if (issue.code === 'unrecognized_keys' && issue.keys) {
-      for (const key of issue.keys) add([...path, key], messages.unknownField)
+      const near = issue.didYouMean ?? {}
+      for (const key of issue.keys) {
+        add(
+          [...path, key],
+          Object.hasOwn(near, key) ? messages.unknownFieldNear(near[key] as string) : messages.unknownField,
+        )
+      }
     } else {
       add(path, issue.message)
     }

@@ -1,4 +1,5 @@
 import type * as core from 'zod/v4/core'
+import { closestKnownFields } from './known-fields.js'
 
 /**
  * Every rule's wording, in one place. Messages start lower-case and leave the field out: `fieldErrors`
@@ -70,9 +71,19 @@ export const messages = {
     values.length === 1 ? `must be ${quoteList(values)}` : `must be one of ${quoteList(values)}`,
   /** An unknown field, said on the field itself. */
   unknownField: 'is not a known field',
-  /** Unknown fields, said on the object that has them. */
-  unknownFields: (keys: readonly string[]) =>
-    `${quoteList(keys)} ${keys.length === 1 ? 'is not a known field' : 'are not known fields'}`,
+  /** An unknown field close to a known one, said on the field itself: "is not a known field — did you mean zipCode?". */
+  unknownFieldNear: (known: string) => `is not a known field — did you mean ${known}?`,
+  /**
+   * Unknown fields, said on the object that has them, with the known field each most likely meant:
+   * '"zipcode" is not a known field — did you mean zipCode?'.
+   */
+  unknownFields: (keys: readonly string[], near: Readonly<Record<string, string>> = {}) => {
+    const base = `${quoteList(keys)} ${keys.length === 1 ? 'is not a known field' : 'are not known fields'}`
+    const guesses = keys.filter((key) => Object.hasOwn(near, key))
+    if (guesses.length === 0) return base
+    const named = guesses.map((key) => (keys.length === 1 ? near[key] : `${near[key]} for ${quote(key)}`))
+    return `${base} — did you mean ${named.join(', ')}?`
+  },
   noMatch: 'does not match any of the allowed forms',
   invalidKey: 'has a key that is not allowed',
   invalidItem: 'has an item that is not allowed',
@@ -87,10 +98,18 @@ export const messages = {
   stateCode: 'must be a two-letter upper-case state code like CA',
   zipCode: 'must be a US ZIP code like 90210 or 90210-1234',
   queryBoolean: 'must be "true" or "false"',
-  /** A header value `fetch` sends unchanged. */
+  /** A header value `fetch` sends unchanged, without spaces (an API key). */
   headerToken: 'must be printable ASCII with no spaces',
+  /** A header value `fetch` sends unchanged: spaces inside are sent, at either end they are cut. */
+  headerValue: 'must be printable ASCII, with no spaces at either end',
+  /**
+   * Not a rule of the contract (the docs do not state it, see ASSUMPTIONS.md): for an application that chooses to
+   * refuse a patch that changes nothing.
+   */
   emptyPatch: 'must change at least one field',
+  /** Not a rule of the contract: for an application that wants a name or a way to reach each new contact. */
   createNeeds: 'needs at least a first name, last name, email or phone',
+  /** Not a rule of the contract: for an application that refuses a search without criteria. */
   searchNeeds: 'needs at least one of id, email, phone or name',
 } as const
 
@@ -130,8 +149,12 @@ export function issueMessage(issue: core.$ZodRawIssue): string {
       }
     case 'not_multiple_of':
       return messages.multipleOf(issue.divisor)
-    case 'unrecognized_keys':
-      return messages.unknownFields(issue.keys)
+    case 'unrecognized_keys': {
+      const didYouMean = closestKnownFields(issue)
+      // zod copies the issue after this map has run: `fieldErrors` then says the guess on each field.
+      if (didYouMean) Object.assign(issue, { didYouMean })
+      return messages.unknownFields(issue.keys, didYouMean)
+    }
     case 'invalid_value':
       return messages.oneOf(issue.values)
     case 'invalid_union':

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { describe, expect, it } from 'vitest'
 import * as contract from './index.js'
-import { buildOpenApiDocument, type Endpoint, endpoints, errorCodes, namedSchemas } from './index.js'
+import { assumptionsOf, buildOpenApiDocument, type Endpoint, endpoints, errorCodes, namedSchemas } from './index.js'
 
 const shippedPath = new URL('../openapi.json', import.meta.url)
 const document = buildOpenApiDocument()
@@ -114,7 +114,7 @@ describe('buildOpenApiDocument', () => {
         required: false,
         schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
       },
-      { name: 'cursor', in: 'query', required: false, schema: { type: 'string', minLength: 1 } },
+      { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
     ])
     const upsert = document.paths['/people']?.post as { parameters: unknown[] }
     expect(upsert.parameters.map(deref)).toEqual([
@@ -122,30 +122,45 @@ describe('buildOpenApiDocument', () => {
     ])
     expect(deref(upsert.parameters[0]).schema).toEqual({
       type: 'string',
-      minLength: 1,
-      maxLength: 255,
-      pattern: '^[\\x21-\\x7e]+$',
+      pattern: '^[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?$',
     })
-    expect(document.paths['/people/search']?.get?.description).toContain(
-      'Needs at least one of `id`, `email`, `phone`, `name`.',
-    )
+    // No criterion is required: the docs do not say a search needs one.
+    const search = document.paths['/people/search']?.get as { parameters: { required: boolean }[] }
+    expect(search.parameters.map((parameter) => parameter.required)).toEqual([false, false, false, false])
+  })
+
+  it('marks what each operation assumes beyond the docs, and what to call instead of the undocumented one', () => {
+    for (const { endpoint, operation } of operations) {
+      const ids = assumptionsOf(endpoint)
+      if (ids.length > 0) {
+        expect(operation['x-assumptions'], String(operation.operationId)).toEqual(ids)
+        for (const id of ids) expect(operation.description).toContain(`ASSUMPTIONS.md#${id})`)
+      } else {
+        expect(operation).not.toHaveProperty('x-assumptions')
+      }
+    }
+    const get = document.paths['/people/{id}']?.get
+    expect(get).toMatchObject({ 'x-undocumented': true, 'x-assumptions': ['get-person-endpoint'] })
+    expect(get?.description).toContain('Where it is missing, call `GET /people/search?id={id}`')
+  })
+
+  it('reads a success answer without `success`: only `meta` is required', () => {
+    expect(document.components.schemas.SuccessEnvelope?.required).toEqual(['meta'])
+    expect(document.components.schemas.DeleteContactResponse?.required).toEqual(['meta', 'data'])
   })
 
   it('describes request bodies as zod reads them, refinements included', () => {
     const body = document.paths['/people/{id}']?.put?.requestBody as { required: boolean; content: unknown }
     expect(body.required).toBe(true)
     const schema = deref((body.content as Record<string, { schema: unknown }>)['application/json']?.schema)
-    expect(schema).toMatchObject({ type: 'object', additionalProperties: false, minProperties: 1 })
+    expect(schema).toMatchObject({ type: 'object', additionalProperties: false })
+    // Rules the docs do not state are not in the document: an empty patch, a contact without a name.
+    expect(schema).not.toHaveProperty('minProperties')
+    expect(document.components.schemas.CreateContactInput).not.toHaveProperty('anyOf')
     const properties = schema.properties as Record<string, Record<string, unknown>>
     expect(Object.keys(properties)).toHaveLength(14)
     expect(properties.tags).toMatchObject({ type: 'array', maxItems: 20, items: { minLength: 1, maxLength: 50 } })
     expect(properties.firstName).toMatchObject({ title: 'First name', minLength: 1, maxLength: 100 })
-    expect(document.components.schemas.CreateContactInput?.anyOf).toEqual([
-      { required: ['firstName'] },
-      { required: ['lastName'] },
-      { required: ['email'] },
-      { required: ['phone'] },
-    ])
   })
 
   it('keeps responses forward compatible and shares named schemas by $ref', () => {

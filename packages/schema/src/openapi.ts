@@ -1,5 +1,6 @@
 import type * as core from 'zod/v4/core'
-import { API_VERSION, DEFAULT_BASE_URL, type Endpoint, endpoints } from './endpoints.js'
+import { ASSUMPTIONS_URL } from './assumptions.js'
+import { API_VERSION, assumptionsOf, DEFAULT_BASE_URL, type Endpoint, endpoints } from './endpoints.js'
 import { type ErrorCode, errorCodes } from './error-codes.js'
 import { type JsonObject, type JsonSchemaOptions, namedJsonSchemas, refOrSchema, toJsonSchema } from './json-schema.js'
 import { namedSchemas } from './named-schemas.js'
@@ -46,7 +47,6 @@ const requestBodyNames = () =>
 interface ObjectJson {
   properties?: Record<string, JsonObject>
   required?: string[]
-  anyOf?: { required?: string[] }[]
 }
 
 /** Path, query or header parameters from an object schema, one per property. */
@@ -78,14 +78,6 @@ function headerParameters(): Record<string, JsonObject> {
   return out
 }
 
-/** Parameters cannot say "at least one of": the operation's description does. */
-function queryRule(schema: core.$ZodType | undefined): string | undefined {
-  if (!schema) return undefined
-  const alternatives = (toJsonSchema(schema, asRead) as ObjectJson).anyOf
-  const fields = alternatives?.flatMap((alternative) => alternative.required ?? [])
-  return fields?.length ? `Needs at least one of ${fields.map((f) => `\`${f}\``).join(', ')}.` : undefined
-}
-
 const successDescription = (status: number, alternate: boolean): string => {
   if (alternate) return 'Success: an existing resource was updated (nothing was created).'
   return status === 201 ? 'Created.' : 'Success.'
@@ -115,10 +107,14 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
       content: { 'application/json': { schema: responseSchema } },
     },
   })
+  const assumed = assumptionsOf(endpoint)
   const description = [
     endpoint.description,
-    queryRule(endpoint.query),
     endpoint.undocumented ? 'Used by the official SDK; not on the API reference pages.' : undefined,
+    endpoint.fallback ? fallbackText(endpoint.fallback) : undefined,
+    assumed.length > 0
+      ? `Assumed beyond the docs: ${assumed.map((id) => `[${id}](${ASSUMPTIONS_URL}#${id})`).join(', ')}.`
+      : undefined,
   ]
     .filter((part) => part !== undefined)
     .join('\n\n')
@@ -143,7 +139,18 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
       ...Object.fromEntries(errorResponses.map(({ status, name }) => [status, ref('responses', name)])),
     },
     ...(endpoint.undocumented ? { 'x-undocumented': true } : {}),
+    ...(assumed.length > 0 ? { 'x-assumptions': assumed } : {}),
   }
+}
+
+/** "If it is missing, call `GET /people/search?id={id}`: …". */
+function fallbackText(fallback: NonNullable<Endpoint['fallback']>): string {
+  const target = (endpoints as Record<string, Endpoint>)[fallback.operation]
+  if (!target) throw new Error(`The fallback operation ${fallback.operation} is not in the endpoints table`)
+  const query = Object.entries(fallback.query)
+    .map(([name, param]) => `${name}={${param}}`)
+    .join('&')
+  return `Where it is missing, call \`${target.method} ${target.path}?${query}\`: ${fallback.description}`
 }
 
 function errorResponse(code: ErrorCode | undefined, description: string, status: string): JsonObject {
@@ -184,7 +191,8 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
       version: API_VERSION,
       description:
         'The REST API of the Client Commander real-estate CRM: contacts (people), users, deals and activities. ' +
-        'Generated from the zod schemas of `@cc/schema`; error bodies are those the local sandbox sends.',
+        'Generated from the zod schemas of `@cc/schema`; error bodies are those the local sandbox sends. ' +
+        `What it assumes beyond the API docs is in ${ASSUMPTIONS_URL} (\`x-assumptions\` on each operation).`,
     },
     servers: (options.servers ?? [{ url: DEFAULT_BASE_URL, description: 'Production' }]).map((server) => ({
       ...server,
@@ -209,7 +217,9 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
       parameters: headerParameters(),
       headers: {
         RequestId: {
-          description: 'The id of this request, also in `meta.requestId`: quote it when reporting a problem.',
+          description:
+            'The id of this request, as the sandbox (or a proxy) sends it; the API docs give the id in `meta.requestId` ' +
+            'only, which comes first when both are present.',
           schema: { type: 'string' },
         },
         RetryAfter: {

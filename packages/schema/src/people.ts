@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { messages, worded } from './messages.js'
 import { namedSchemas } from './named-schemas.js'
-import { ContactId, Email, Money, Phone, QueryBoolean, ResourceId, StateCode, Tags, ZipCode } from './primitives.js'
+import { ContactId, Email, EmailAddress, Money, Phone, QueryBoolean, StateCode, Tags, ZipCode } from './primitives.js'
 
 /**
  * The writable fields of a contact, each exactly as the Update contact docs constrain it.
@@ -34,14 +34,14 @@ export const contactFieldSchemas = {
     .string(worded)
     .max(100, worded)
     .meta({ title: 'Source', description: 'Where the lead came from.', examples: ['Website Signup'] }),
-  stage: ResourceId.meta({
+  stage: z.string(worded).meta({
     title: 'Stage',
     description: 'Stage id (a contact reports it as `stageId`, with its name in `stageName`).',
     examples: ['stage_lead'],
   }),
   price: Money.meta({
     title: 'Price',
-    description: 'Price or budget in US dollars, 0 or more.',
+    description: 'Price or budget, 0 or more.',
     examples: [450000],
   }),
   timeframe: z
@@ -85,29 +85,32 @@ export type ContactFieldName = keyof typeof contactFieldSchemas
 export const contactFieldNames = Object.keys(contactFieldSchemas) as ContactFieldName[]
 
 /**
- * The writable fields of a contact, every one optional, unknown fields rejected: the values a form
- * edits and the shape of a patch, without the rule that a patch must change something.
+ * The writable fields of a contact, every one optional, unknown fields refused (naming the closest known field):
+ * the values a form edits and the shape of a patch.
  */
 export const ContactValues = z.strictObject(contactFieldSchemas, worded).partial()
 export type ContactValues = z.infer<typeof ContactValues>
 
-/** A rule about the whole contact is checked once every field is valid: `{ nickname }` is an unknown field, not an empty patch. */
-const onlyValidFields = (payload: z.core.ParsePayload): boolean => payload.issues.length === 0
+/**
+ * A contact body with only the rules the docs state: every field optional, each as documented, and fields the docs
+ * do not list passed through (ASSUMPTIONS.md#unknown-request-fields). For `PUT /people/{id}` and `POST /people`.
+ */
+export const ContactBodyDocumented = z.looseObject(contactFieldSchemas, worded).partial()
 
 /**
- * Body of `PUT /v1/people/{id}`: a partial update. Every field is optional, unknown fields are
- * rejected, and an empty patch is rejected (it would change nothing).
+ * Body of `PUT /v1/people/{id}`: a partial update ("only the fields provided are changed"). Every field optional,
+ * unknown fields refused. An empty patch is sent: it changes nothing, which the docs do not forbid.
  */
-export const UpdateContactInput = ContactValues.refine((patch) => Object.keys(patch).length > 0, {
-  error: messages.emptyPatch,
-  when: onlyValidFields,
-})
-  // JSON Schema cannot see a refinement: say the same rule in its own words.
-  .meta({ minProperties: 1 })
+export const UpdateContactInput = z
+  .strictObject(contactFieldSchemas, worded)
+  .partial()
   .register(namedSchemas, { id: 'UpdateContactInput' })
 export type UpdateContactInput = z.infer<typeof UpdateContactInput>
 
-/** A new contact needs at least one of these fields. */
+/**
+ * The identifying fields of a contact. The contract requires none of them on a create (the docs mark no field
+ * required); an application that wants one can use this list with `messages.createNeeds`.
+ */
 export const CREATE_NEEDS_ONE_OF = [
   'firstName',
   'lastName',
@@ -116,14 +119,13 @@ export const CREATE_NEEDS_ONE_OF = [
 ] as const satisfies readonly ContactFieldName[]
 
 /**
- * Body of `POST /v1/people` (create, or update the contact with the same email).
- * The docs mark no field required; a contact needs at least a name or a way to reach it.
+ * Body of `POST /v1/people`: creates a contact, or updates the one with the same email
+ * (ASSUMPTIONS.md#upsert-matches-email). The page shows only an example, so the fields and their rules are those of
+ * Update contact (ASSUMPTIONS.md#create-fields-as-update); no field is required.
  */
-export const CreateContactInput = ContactValues.refine(
-  (input) => CREATE_NEEDS_ONE_OF.some((name) => input[name] !== undefined),
-  { error: messages.createNeeds, when: onlyValidFields },
-)
-  .meta({ anyOf: CREATE_NEEDS_ONE_OF.map((name) => ({ required: [name] })) })
+export const CreateContactInput = z
+  .strictObject(contactFieldSchemas, worded)
+  .partial()
   .register(namedSchemas, { id: 'CreateContactInput' })
 export type CreateContactInput = z.infer<typeof CreateContactInput>
 
@@ -190,48 +192,52 @@ export const Person = z
   .register(namedSchemas, { id: 'Person' })
 export type Person = z.infer<typeof Person>
 
-/** Query of `GET /v1/people`. Values arrive as strings in a URL, so numbers are coerced. */
-export const ListPeopleQuery = z.strictObject(
-  {
-    limit: z.coerce.number<number | string>(worded).int(worded).min(1, worded).max(100, worded).default(10),
-    cursor: z.string(worded).min(1, worded).optional(),
-  },
-  worded,
-)
+const listPeopleFields = {
+  limit: z.coerce.number<number | string>(worded).int(worded).min(1, worded).max(100, worded).default(10),
+  cursor: z.string(worded).optional(),
+}
+
+/** Query of `GET /v1/people`. Values arrive as strings in a URL, so numbers are coerced. Unknown parameters refused. */
+export const ListPeopleQuery = z.strictObject(listPeopleFields, worded)
 export type ListPeopleQuery = z.input<typeof ListPeopleQuery>
 
-/** A search needs at least one of these criteria. */
+/** Query of `GET /v1/people` with only the docs' rules: unknown parameters pass. */
+export const ListPeopleQueryDocumented = z.looseObject(listPeopleFields, worded)
+
+/**
+ * The search criteria. The contract requires none of them (the docs do not say a search needs one); an application
+ * that wants one can use this list with `messages.searchNeeds`.
+ */
 export const SEARCH_NEEDS_ONE_OF = ['id', 'email', 'phone', 'name'] as const
 
-/** Query of `GET /v1/people/search`: at least one criterion. */
-export const SearchPeopleQuery = z
-  .strictObject(
-    {
-      id: z.string(worded).min(1, worded).optional(),
-      email: z.string(worded).min(1, worded).max(255, worded).optional(),
-      phone: z.string(worded).min(1, worded).max(32, worded).optional(),
-      name: z.string(worded).trim().min(2, worded).max(200, worded).optional(),
-    },
-    worded,
-  )
-  .refine((q) => SEARCH_NEEDS_ONE_OF.some((name) => q[name] !== undefined), {
-    error: messages.searchNeeds,
-    when: onlyValidFields,
-  })
-  .meta({ anyOf: SEARCH_NEEDS_ONE_OF.map((name) => ({ required: [name] })) })
+/** The criteria of a search, as the docs give them: how they combine is ASSUMPTIONS.md#search-criteria. */
+const searchFields = {
+  id: z.string(worded).optional(),
+  email: EmailAddress.optional(),
+  phone: z.string(worded).optional(),
+  name: z.string(worded).min(2, worded).optional(),
+}
+
+/** Query of `GET /v1/people/search`: id exact, email exact, phone normalized, name fuzzy. Unknown parameters refused. */
+export const SearchPeopleQuery = z.strictObject(searchFields, worded)
 export type SearchPeopleQuery = z.infer<typeof SearchPeopleQuery>
+
+/** Query of `GET /v1/people/search` with only the docs' rules: unknown parameters pass. */
+export const SearchPeopleQueryDocumented = z.looseObject(searchFields, worded)
 
 /** The search endpoint returns at most this many contacts. */
 export const SEARCH_MAX_RESULTS = 10
 
+const deleteFields = {
+  permanent: z.union([z.boolean(worded), QueryBoolean], { error: messages.type('boolean') }).default(false),
+}
+
 /** Query of `DELETE /v1/people/{id}`: `permanent=true` deletes for good, otherwise the contact moves to trash. */
-export const DeleteContactQuery = z.strictObject(
-  {
-    permanent: z.union([z.boolean(worded), QueryBoolean], { error: messages.type('boolean') }).default(false),
-  },
-  worded,
-)
+export const DeleteContactQuery = z.strictObject(deleteFields, worded)
 export type DeleteContactQuery = z.input<typeof DeleteContactQuery>
+
+/** Query of `DELETE /v1/people/{id}` with only the docs' rules: unknown parameters pass. */
+export const DeleteContactQueryDocumented = z.looseObject(deleteFields, worded)
 
 /** `data` of `POST /v1/people`. */
 export const UpsertContactResult = z

@@ -1,15 +1,27 @@
 import * as z from 'zod'
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN } from './email.js'
 import { listTooLong, messages, worded } from './messages.js'
 
 /** A contact id as the API documents it on `/people/{id}`. */
 export const ContactId = z.string(worded).regex(/^[a-zA-Z0-9_-]{8,}$/, messages.contactId)
 export type ContactId = z.infer<typeof ContactId>
 
-/** Ids the docs give no pattern for (users, stages, pipelines, deals): any non-empty string. */
+/**
+ * Ids the docs give no pattern for (users, stages, pipelines, deals), where one is required: any non-empty string.
+ * Not empty is our rule (ASSUMPTIONS.md#ids-not-empty); the docs say only "string".
+ */
 export const ResourceId = z.string(worded).min(1, worded)
 export type ResourceId = z.infer<typeof ResourceId>
 
-export const Email = z.email(worded).max(255, worded)
+/**
+ * An email address: RFC 5321 with RFC 6531's internationalised forms (`josé@example.com`, `"john doe"@example.com`,
+ * `user@bücher.de`), any length. See `EMAIL_PATTERN` and ASSUMPTIONS.md#email-syntax.
+ */
+export const EmailAddress = z.string(worded).regex(EMAIL_PATTERN, messages.email)
+export type EmailAddress = z.infer<typeof EmailAddress>
+
+/** An email address of at most 255 characters, as the Update contact docs give `email`. */
+export const Email = z.string(worded).max(EMAIL_MAX_LENGTH, worded).regex(EMAIL_PATTERN, messages.email)
 export type Email = z.infer<typeof Email>
 
 /** E.164-like, the leading `+` optional, exactly as the Update contact docs give it. */
@@ -44,14 +56,11 @@ export const QueryBoolean = z
   .transform((value) => value === 'true')
 
 /**
- * The `Idempotency-Key` request header of `POST /people`: up to 255 visible ASCII characters, a UUID in practice.
- * A header value must reach the server exactly as given, and `fetch` does not send every string: it throws on
- * line breaks and on characters beyond Latin-1, trims surrounding spaces, and Latin-1 itself is read differently
- * by different servers. Visible ASCII (no spaces) is what every `fetch` sends unchanged.
+ * The `Idempotency-Key` request header of `POST /people`, a UUID in practice. The docs name the header and nothing
+ * more; our rule (ASSUMPTIONS.md#idempotency-key-value) is only what a key needs to reach the server exactly as
+ * given: `fetch` throws on line breaks and on characters beyond Latin-1, cuts spaces at either end, and Latin-1 is
+ * read differently by different servers. Printable ASCII without spaces at either end is sent unchanged by every
+ * `fetch`.
  */
-export const IdempotencyKey = z
-  .string(worded)
-  .min(1, worded)
-  .max(255, worded)
-  .regex(/^[\x21-\x7e]+$/, messages.headerToken)
+export const IdempotencyKey = z.string(worded).regex(/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/, messages.headerValue)
 export type IdempotencyKey = z.infer<typeof IdempotencyKey>
