@@ -182,3 +182,29 @@ describe('buildOpenApiDocument', () => {
     expect(local.servers).toEqual([{ url: 'http://127.0.0.1:4010/v1', description: 'Sandbox' }])
   })
 })
+
+describe('buildOpenApiDocument({ rules: "documented" })', () => {
+  const documented = buildOpenApiDocument({ rules: 'documented', undocumented: false })
+
+  it('is a valid OpenAPI 3.1 document (swagger-parser)', async () => {
+    await expect(SwaggerParser.validate(structuredClone(documented) as never)).resolves.toBeDefined()
+  })
+
+  it('leaves out the operations the docs do not have, and our rules', () => {
+    expect(documented.paths['/people/{id}']?.get).toBeUndefined()
+    expect(documented.paths['/people/{id}']?.put).toBeDefined()
+    expect(buildOpenApiDocument({ rules: 'documented' }).paths['/people/{id}']?.get).toBeDefined()
+    const update = documented.paths['/people/{id}']?.put as {
+      requestBody: { content: Record<string, { schema: unknown }> }
+    }
+    const body = update.requestBody.content['application/json']?.schema as Record<string, unknown>
+    expect(body).toMatchObject({ type: 'object', additionalProperties: {} })
+    expect(Object.keys(body.properties as object)).toHaveLength(14)
+    expect(documented.components.schemas).not.toHaveProperty('UpdateContactInput')
+    expect(documented.components.schemas).toHaveProperty('Person')
+    expect(update).toMatchObject({ 'x-assumptions': ['tags-replace', 'empty-string-clears', 'email-syntax'] })
+    const move = documented.paths['/deals/{id}/move']?.post as Record<string, unknown>
+    expect(move).not.toHaveProperty('x-assumptions')
+    expect(deref(documented.components.parameters.IdempotencyKey).schema).toEqual({ type: 'string' })
+  })
+})

@@ -1,9 +1,10 @@
 import type * as core from 'zod/v4/core'
 import { ASSUMPTIONS_URL } from './assumptions.js'
-import { API_VERSION, assumptionsOf, DEFAULT_BASE_URL, type Endpoint, endpoints } from './endpoints.js'
+import { API_VERSION, assumptionsOf, DEFAULT_BASE_URL, type Endpoint, endpoints, requestSchemas } from './endpoints.js'
 import { type ErrorCode, errorCodes } from './error-codes.js'
 import { type JsonObject, type JsonSchemaOptions, namedJsonSchemas, refOrSchema, toJsonSchema } from './json-schema.js'
 import { namedSchemas } from './named-schemas.js'
+import { DEFAULT_RULE_SET, type RuleSet } from './rules.js'
 
 export interface OpenApiServer {
   url: string
@@ -30,6 +31,13 @@ export interface OpenApiDocument {
 export interface OpenApiOptions {
   /** Default: the production API. The sandbox lists its own URL. */
   servers?: readonly OpenApiServer[]
+  /**
+   * The request rules described: `protective` (default) those the client and the sandbox check by default;
+   * `documented` only what the API docs state (fields they do not list allowed, our rules left out).
+   */
+  rules?: RuleSet
+  /** Whether operations the API docs do not document (`GET /people/{id}`) are in the document. Default `true`. */
+  undocumented?: boolean
 }
 
 const ref = (section: string, name: string) => ({ $ref: `#/components/${section}/${name}` })
@@ -68,10 +76,11 @@ function parameters(schema: core.$ZodType, location: 'path' | 'query' | 'header'
 const headerComponent = (header: string): string => header.replace(/[^A-Za-z0-9]/g, '')
 
 /** Every header parameter of the operations, once, by component name. */
-function headerParameters(): Record<string, JsonObject> {
+function headerParameters(operations: readonly Endpoint[], rules: RuleSet): Record<string, JsonObject> {
   const out: Record<string, JsonObject> = {}
-  for (const endpoint of Object.values(endpoints as Record<string, Endpoint>)) {
-    for (const parameter of endpoint.headers ? parameters(endpoint.headers, 'header') : []) {
+  for (const endpoint of operations) {
+    const headers = requestSchemas(endpoint, rules).headers
+    for (const parameter of headers ? parameters(headers, 'header') : []) {
       out[headerComponent(parameter.name)] ??= parameter
     }
   }
@@ -98,7 +107,8 @@ const errorResponses = [
   { status: 'default', name: 'Error', code: undefined, description: 'Any other error, in the same error body.' },
 ]
 
-function operation(name: string, endpoint: Endpoint): JsonObject {
+function operation(name: string, endpoint: Endpoint, rules: RuleSet): JsonObject {
+  const request = requestSchemas(endpoint, rules)
   const responseSchema = refOrSchema(endpoint.response, asSent)
   const success = (status: number, alternate: boolean) => ({
     [String(status)]: {
@@ -107,7 +117,8 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
       content: { 'application/json': { schema: responseSchema } },
     },
   })
-  const assumed = assumptionsOf(endpoint)
+  // Our rules are described only where they are checked.
+  const assumed = rules === 'documented' ? [...endpoint.assumptions] : assumptionsOf(endpoint)
   const description = [
     endpoint.description,
     endpoint.undocumented ? 'Used by the official SDK; not on the API reference pages.' : undefined,
@@ -118,16 +129,16 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
   ]
     .filter((part) => part !== undefined)
     .join('\n\n')
-  const body = endpoint.body
-  const headers = endpoint.headers ? parameters(endpoint.headers, 'header') : []
+  const body = request.body
+  const headers = request.headers ? parameters(request.headers, 'header') : []
   return {
     operationId: name,
     tags: [endpoint.tag],
     summary: endpoint.summary,
     ...(description ? { description } : {}),
     parameters: [
-      ...(endpoint.params ? parameters(endpoint.params, 'path') : []),
-      ...(endpoint.query ? parameters(endpoint.query, 'query') : []),
+      ...(request.params ? parameters(request.params, 'path') : []),
+      ...(request.query ? parameters(request.query, 'query') : []),
       ...headers.map((header) => ref('parameters', headerComponent(header.name))),
     ],
     ...(body
@@ -169,18 +180,25 @@ function errorResponse(code: ErrorCode | undefined, description: string, status:
  * same zod schemas that validate requests and responses. `@cc/schema/openapi.json` is this document.
  */
 export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocument {
+  const rules = options.rules ?? DEFAULT_RULE_SET
+  const operations = (Object.entries(endpoints) as [string, Endpoint][]).filter(
+    ([, endpoint]) => options.undocumented !== false || !endpoint.undocumented,
+  )
   const requestBodies = requestBodyNames()
-  const schemas = namedJsonSchemas({
+  const named = namedJsonSchemas({
     registry: namedSchemas,
     refPrefix: SCHEMAS,
     ioOf: (id) => (requestBodies.has(id) ? 'input' : 'output'),
   })
+  // The named request bodies are the protective ones: the documented ones are written out in their operations.
+  const schemas =
+    rules === 'documented' ? Object.fromEntries(Object.entries(named).filter(([id]) => !requestBodies.has(id))) : named
 
   const paths: OpenApiDocument['paths'] = {}
-  for (const [name, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
+  for (const [name, endpoint] of operations) {
     paths[endpoint.path] = {
       ...paths[endpoint.path],
-      [endpoint.method.toLowerCase()]: operation(name, endpoint),
+      [endpoint.method.toLowerCase()]: operation(name, endpoint, rules),
     }
   }
 
@@ -192,7 +210,8 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
       description:
         'The REST API of the Client Commander real-estate CRM: contacts (people), users, deals and activities. ' +
         'Generated from the zod schemas of `@cc/schema`; error bodies are those the local sandbox sends. ' +
-        `What it assumes beyond the API docs is in ${ASSUMPTIONS_URL} (\`x-assumptions\` on each operation).`,
+        `What it assumes beyond the API docs is in ${ASSUMPTIONS_URL} (\`x-assumptions\` on each operation).` +
+        (rules === 'documented' ? ' Requests are described with only the rules the API docs state.' : ''),
     },
     servers: (options.servers ?? [{ url: DEFAULT_BASE_URL, description: 'Production' }]).map((server) => ({
       ...server,
@@ -214,7 +233,10 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
         },
       },
       schemas,
-      parameters: headerParameters(),
+      parameters: headerParameters(
+        operations.map(([, endpoint]) => endpoint),
+        rules,
+      ),
       headers: {
         RequestId: {
           description:
