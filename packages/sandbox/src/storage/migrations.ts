@@ -149,4 +149,8 @@ export const migrations: readonly string[] = [
   INSERT INTO people_names (seq, name)
     SELECT seq, cc_full_name(first_name, last_name) FROM people WHERE trashed_at IS NULL ORDER BY seq;
   `,
+  `
+  -- Expired idempotency responses are deleted on every save: the index keeps that from reading them all.
+  CREATE INDEX idempotency_created ON idempotency (created_at);
+  `,
 ]

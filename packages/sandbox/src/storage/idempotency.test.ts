@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { IDEMPOTENCY_TTL_MS } from './idempotency.js'
+import { Store } from './store.js'
+
+const scope = 'a'.repeat(64)
+const response = { fingerprint: 'f'.repeat(64), status: 201, body: '{"data":{"person":{"firstName":"Renée 😀"}}}' }
+
+describe('IdempotencyStore', () => {
+  it('replays a saved response exactly, and keeps it deflated', () => {
+    const store = new Store()
+    const now = new Date()
+    store.idempotency.save(scope, 'k1', response, now)
+    expect(store.idempotency.find(scope, 'k1', now)).toEqual(response)
+    expect(store.idempotency.find(scope, 'k2', now)).toBeUndefined()
+    const stored = store.db.prepare('SELECT typeof(body) AS type FROM idempotency').get()
+    expect(stored).toEqual({ type: 'blob' })
+    store.close()
+  })
+
+  it('still replays a response saved as text by an earlier version', () => {
+    const store = new Store()
+    const now = new Date()
+    store.db
+      .prepare('INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(scope, 'old', response.fingerprint, response.status, response.body, now.toISOString())
+    expect(store.idempotency.find(scope, 'old', now)).toEqual(response)
+    store.close()
+  })
+
+  it('forgets responses after 24 hours, deleting the expired ones through an index', () => {
+    const store = new Store()
+    const then = new Date('2025-01-01T00:00:00Z')
+    store.idempotency.save(scope, 'k1', response, then)
+    const later = new Date(then.getTime() + IDEMPOTENCY_TTL_MS)
+    expect(store.idempotency.find(scope, 'k1', later)).toBeUndefined()
+    store.idempotency.save(scope, 'k2', response, later)
+    expect(store.db.prepare('SELECT key FROM idempotency').all()).toEqual([{ key: 'k2' }])
+    // Every save runs this delete: it must not read the whole table (a 100 000-contact import saves 100 000).
+    const plan = store.db.prepare('EXPLAIN QUERY PLAN DELETE FROM idempotency WHERE created_at <= ?').all('x')
+    expect(plan.map((step) => step.detail)).toEqual([
+      expect.stringContaining('USING INDEX idempotency_created'),
+    ])
+    store.close()
+  })
+})
