@@ -37,9 +37,7 @@ describe('IdempotencyStore', () => {
     expect(store.db.prepare('SELECT key FROM idempotency').all()).toEqual([{ key: 'k2' }])
     // Every save runs this delete: it must not read the whole table (a 100 000-contact import saves 100 000).
     const plan = store.db.prepare('EXPLAIN QUERY PLAN DELETE FROM idempotency WHERE created_at <= ?').all('x')
-    expect(plan.map((step) => step.detail)).toEqual([
-      expect.stringContaining('USING INDEX idempotency_created'),
-    ])
+    expect(plan.map((step) => step.detail)).toEqual([expect.stringContaining('USING INDEX idempotency_created')])
     store.close()
   })
 })
