@@ -1,4 +1,3 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { Statements } from './statements.js'
 
 /** How long a stored response can be replayed. */
@@ -13,8 +12,8 @@ export interface StoredResponse {
 /**
  * Responses remembered under an `Idempotency-Key`. Saved in the same transaction as the write they
  * answer, so a retry after a lost response replays it instead of writing twice. A client sends a key
- * with every create, so an import of 100 000 contacts leaves as many: bodies are kept deflated (about
- * half the size), and expired ones are found through the `created_at` index.
+ * with every create, so an import of 100 000 contacts leaves as many: expired ones are found through
+ * the `created_at` index, not by reading them all on each save.
  */
 export class IdempotencyStore {
   readonly #sql: Statements
@@ -25,13 +24,9 @@ export class IdempotencyStore {
 
   find(scope: string, key: string, now: Date): StoredResponse | undefined {
     const since = new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()
-    const row = this.#sql
+    return this.#sql
       .get('SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ? AND created_at > ?')
-      .get(scope, key, since) as { fingerprint: string; status: number; body: string | Uint8Array } | undefined
-    if (row === undefined) return undefined
-    // Text: a response saved by a version that did not deflate them.
-    const body = typeof row.body === 'string' ? row.body : inflateRawSync(row.body).toString('utf8')
-    return { fingerprint: row.fingerprint, status: row.status, body }
+      .get(scope, key, since) as StoredResponse | undefined
   }
 
   save(scope: string, key: string, response: StoredResponse, now: Date): void {
@@ -42,6 +37,6 @@ export class IdempotencyStore {
         `INSERT OR REPLACE INTO idempotency (scope, key, fingerprint, status, body, created_at)
           VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(scope, key, response.fingerprint, response.status, deflateRawSync(response.body), now.toISOString())
+      .run(scope, key, response.fingerprint, response.status, response.body, now.toISOString())
   }
 }
