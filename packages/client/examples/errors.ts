@@ -16,7 +16,7 @@ export async function moveToStage(id: string, stage: string, cc: CcClient = crea
     return 'moved'
   } catch (error) {
     if (error instanceof ValidationError) {
-      // Nothing was sent. { stage: 'Stage: must not be empty' }, keyed by field.
+      // Nothing was sent. { id: 'id: must be at least 8 characters…' }, keyed by field.
       return `invalid: ${Object.values(error.fieldErrors).join('; ')}`
     }
     if (error instanceof NotFoundError) return `no contact ${id} (request ${error.requestId})`

@@ -45,7 +45,9 @@ describe('options', () => {
     await cc.people.search({ name: '  Ada  ' })
     expect(sent[0]?.headers.get('content-type')).toBe('application/json')
     expect(JSON.parse(sent[0]?.body ?? '')).toEqual({ tags: ['VIP', 'Hot Lead'] })
-    expect(sent[1]?.url.search).toBe('?name=Ada')
+    // Sent as given: the docs set no trimming (ASSUMPTIONS.md#search-criteria), so the server decides.
+    expect(sent[1]?.url.search).toBe('?name=++Ada++')
+    expect(sent[1]?.url.searchParams.get('name')).toBe('  Ada  ')
     expect(sent[1]?.body).toBe('')
   })
 })

@@ -2,6 +2,7 @@ import type { Me } from '@cc/schema'
 import { ApiClient } from './core/api-client.js'
 import type { APIPromise } from './core/api-promise.js'
 import { type ClientOptions, type RequestOptions, resolveConfig } from './core/config.js'
+import { mergeValidateOptions } from './core/validate-option.js'
 import { Activities } from './resources/activities.js'
 import { Deals } from './resources/deals.js'
 import { People } from './resources/people.js'
@@ -20,12 +21,14 @@ export class CcClient {
 
   constructor(options: ClientOptions = {}, parent?: { options: ClientOptions; api: ApiClient }) {
     const config = resolveConfig(options)
-    // Clients that talk to the same account share one rate-limit pause.
-    const sameAccount =
-      parent !== undefined &&
-      parent.api.config.baseUrl === config.baseUrl &&
-      (options.apiKey === undefined || options.apiKey === parent.options.apiKey)
-    this.#api = new ApiClient(config, sameAccount ? parent.api.gate : undefined)
+    // Clients that talk to the same account share one rate-limit pause; to the same server, what it lacks.
+    const sameServer = parent !== undefined && parent.api.config.baseUrl === config.baseUrl
+    const sameAccount = sameServer && (options.apiKey === undefined || options.apiKey === parent.options.apiKey)
+    this.#api = new ApiClient(
+      config,
+      sameAccount ? parent.api.gate : undefined,
+      sameServer ? parent.api.routes : undefined,
+    )
     this.#options = options
     this.baseUrl = config.baseUrl
     this.people = new People(this.#api)
@@ -39,13 +42,14 @@ export class CcClient {
     return this.users.me(options)
   }
 
-  /** A new client with these options on top of this one's (headers are merged). */
+  /** A new client with these options on top of this one's (headers, backoff and the parts of `validate` are merged). */
   withOptions(options: ClientOptions): CcClient {
     const merged: ClientOptions = {
       ...this.#options,
       ...options,
       headers: { ...this.#options.headers, ...options.headers },
       backoff: { ...this.#options.backoff, ...options.backoff },
+      validate: mergeValidateOptions(this.#options.validate, options.validate),
     }
     return new CcClient(merged, { options: this.#options, api: this.#api })
   }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   AbortError,
   type BulkProgress,
+  type BulkResult,
   createClient,
   InternalServerError,
   NotFoundError,
@@ -42,7 +43,7 @@ describe('people.updateMany', () => {
     for (const i of [0, 77, 149]) expect((await cc.people.get(targets[i] as string)).timeframe).toBe(`bulk ${i}`)
   })
 
-  it('validates every item first: invalid ones are reported and never sent', async () => {
+  it('validates each item as it is reached: invalid ones are reported and never sent', async () => {
     const [a, b, c] = await ids(3)
     const { fetch, sent } = recording(sandbox().fetch)
     const cc = createClient({ apiKey: sandbox().apiKey, baseUrl: 'http://localhost/v1', fetch, logLevel: 'off' })
@@ -57,20 +58,26 @@ describe('people.updateMany', () => {
       ],
       { onProgress: (p) => progress.push(p) },
     )
+    // An empty patch is not invalid: the docs do not forbid it, so it is sent (and changes nothing).
     expect(results.map((r) => (r.ok ? 'ok' : r.error.name))).toEqual([
       'ok',
       'ValidationError',
       'ValidationError',
-      'ValidationError',
+      'ok',
       'NotFoundError',
     ])
+    expect(results.map((r) => r.index)).toEqual([0, 1, 2, 3, 4])
     const invalid = errorOf(results[1])
     expect(invalid).toBeInstanceOf(ValidationError)
     expect(Object.keys((invalid as ValidationError).fieldErrors)).toEqual(['state'])
     expect(errorOf(results[4])).toBeInstanceOf(NotFoundError)
-    expect(sent.map((r) => r.url.pathname)).toEqual([`/v1/people/${a}`, '/v1/people/zzzzzzzzzzzz'])
-    expect(progress.slice(0, 3).map((p) => p.result.id)).toEqual([b, '../etc', c])
-    expect(progress.at(-1)).toMatchObject({ done: 5, succeeded: 1, failed: 4 })
+    expect(sent.map((r) => r.url.pathname).sort()).toEqual(
+      [`/v1/people/${a}`, `/v1/people/${c}`, '/v1/people/zzzzzzzzzzzz'].sort(),
+    )
+    expect(sent.find((r) => r.url.pathname === `/v1/people/${c}`)?.body).toBe('{}')
+    // An invalid item's result comes as soon as it is reached, before any answer of the server.
+    expect(progress.slice(0, 2).map((p) => p.result.id)).toEqual([b, '../etc'])
+    expect(progress.at(-1)).toMatchObject({ done: 5, total: 5, succeeded: 2, failed: 3 })
   })
 
   it('never throws midway: bad options are refused up front, an empty list is fine, a throwing onProgress is ignored', async () => {
@@ -239,5 +246,138 @@ describe('people.updateMany', () => {
     const failed = errorOf(results[1])
     expect(failed).toBeInstanceOf(RateLimitError)
     expect((failed as RateLimitError).retryAfter).toBe(3_600_000)
+  })
+})
+
+/** Reads a stream of results to the end. */
+async function collect(stream: AsyncIterable<BulkResult>): Promise<BulkResult[]> {
+  const results: BulkResult[] = []
+  for await (const result of stream) results.push(result)
+  return results
+}
+
+describe('people.updateManyStream and iterable sources', () => {
+  it('updateMany takes any iterable (a generator here) and resolves with results in input order', async () => {
+    const targets = await ids(20)
+    function* items() {
+      for (const [i, id] of targets.entries()) yield { id, patch: { timeframe: `gen ${i}` } }
+    }
+    const progress: BulkProgress[] = []
+    const results = await client('in-process').people.updateMany(items(), { onProgress: (p) => progress.push(p) })
+    expect(results.map((r) => [r.index, r.id, r.ok])).toEqual(targets.map((id, i) => [i, id, true]))
+    // The length of a generator is not known beforehand.
+    expect(progress.at(-1)).toMatchObject({ done: 20, total: undefined, succeeded: 20 })
+    expect((await client('in-process').people.get(targets[13] as string)).timeframe).toBe('gen 13')
+  })
+
+  it('yields each result as it completes, with its index; items are validated as they arrive', async () => {
+    const targets = await ids(30)
+    const { fetch, sent } = recording(sandbox().fetch)
+    const cc = createClient({ apiKey: sandbox().apiKey, baseUrl: 'http://localhost/v1', fetch, logLevel: 'off' })
+    async function* rows() {
+      for (const [i, id] of targets.entries()) {
+        await new Promise((resolve) => setTimeout(resolve, 0))
+        yield i === 17 ? { id, patch: { state: 'texas' } } : { id, patch: { source: `stream ${i}` } }
+      }
+    }
+    const results = await collect(cc.people.updateManyStream(rows(), { concurrency: 5 }))
+    expect(results.map((r) => r.index).sort((a, b) => a - b)).toEqual(targets.map((_, i) => i))
+    const invalid = results.find((r) => r.index === 17)
+    expect(invalid?.id).toBe(targets[17])
+    expect(Object.keys((errorOf(invalid) as ValidationError).fieldErrors)).toEqual(['state'])
+    expect(results.filter((r) => r.ok)).toHaveLength(29)
+    expect(sent).toHaveLength(29)
+    expect(sent.some((r) => r.url.pathname === `/v1/people/${targets[17]}`)).toBe(false)
+    expect((await cc.people.get(targets[29] as string)).source).toBe('stream 29')
+  })
+
+  it('bad options and a source that is not iterable throw at once, naming what is wrong', () => {
+    const cc = client('in-process')
+    expect(() => cc.people.updateManyStream([], { concurrency: 0 })).toThrow(ValidationError)
+    const error = (() => {
+      try {
+        cc.people.updateManyStream(42 as never)
+      } catch (e) {
+        return e as ValidationError
+      }
+    })()
+    expect(error?.fieldErrors).toEqual({
+      items: 'items: must be an array, an iterable or an async iterable of { id, patch }',
+    })
+  })
+
+  it('stopping early (break) aborts the updates in flight, closes the source and sends nothing more', async () => {
+    const targets = await ids(40)
+    const { fetch, sent } = recording(sandbox().fetch)
+    const cc = createClient({ apiKey: sandbox().apiKey, baseUrl: 'http://localhost/v1', fetch, logLevel: 'off' })
+    let closed = false
+    async function* rows() {
+      try {
+        for (const id of targets) yield { id, patch: { city: 'Stopped' } }
+      } finally {
+        closed = true
+      }
+    }
+    let read = 0
+    for await (const _ of cc.people.updateManyStream(rows(), { concurrency: 3 })) if (++read === 5) break
+    expect(closed).toBe(true)
+    const count = sent.length
+    expect(count).toBeLessThanOrEqual(5 + 2 * 3)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(sent).toHaveLength(count)
+  })
+
+  it('aborting the signal: every item read after it gets an AbortError, and is not sent', async () => {
+    const targets = await ids(40)
+    const controller = new AbortController()
+    const results: BulkResult[] = []
+    for await (const result of client('loopback').people.updateManyStream(
+      targets.map((id) => ({ id, patch: { source: 'aborted stream' } })),
+      { concurrency: 2, signal: controller.signal },
+    )) {
+      results.push(result)
+      if (results.length === 6) controller.abort(new Error('stop'))
+    }
+    expect(results).toHaveLength(40)
+    const ok = results.filter((r) => r.ok).length
+    expect(ok).toBeGreaterThanOrEqual(6)
+    expect(ok).toBeLessThanOrEqual(6 + 2 * 2)
+    expect(results.filter((r) => !r.ok).every((r) => errorOf(r) instanceof AbortError)).toBe(true)
+    const last = await client('in-process').people.get(targets[39] as string)
+    expect(last.source).not.toBe('aborted stream')
+  })
+
+  it('one 429 pauses every worker of the stream until the wait is over', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const targets = await ids(12)
+    const started: number[] = []
+    let rateLimitedAt = 0
+    let count = 0
+    const inner = sandbox().fetch
+    const cc = createClient({
+      apiKey: sandbox().apiKey,
+      baseUrl: 'http://localhost/v1',
+      logLevel: 'off',
+      fetch: async (request) => {
+        started.push(Date.now())
+        if (++count === 3) {
+          rateLimitedAt = Date.now()
+          return json(429, errorBody('rate_limited', 'slow down'), { 'retry-after': '5' })
+        }
+        return inner(request)
+      },
+    })
+    const running = collect(
+      cc.people.updateManyStream(
+        targets.map((id) => ({ id, patch: { city: 'Paused' } })),
+        { concurrency: 4 },
+      ),
+    )
+    await vi.runAllTimersAsync()
+    const results = await running
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(started).toHaveLength(13)
+    expect(started.filter((t) => t > rateLimitedAt && t < rateLimitedAt + 5_000)).toEqual([])
+    expect(started.filter((t) => t >= rateLimitedAt + 5_000)).not.toHaveLength(0)
   })
 })

@@ -1,14 +1,18 @@
 import { describe, expect, it, vi } from 'vitest'
-import { tagAll } from '../examples/bulk-update.js'
+import { tagAll, tagStream } from '../examples/bulk-update.js'
 import { configuredClient, perCall } from '../examples/configuration.js'
 import { moveToStage } from '../examples/errors.js'
+import { lenient, updateWithExtras } from '../examples/escape-hatches.js'
 import { everyContact, pageByPage, twoPages } from '../examples/pagination.js'
 import { quickstart } from '../examples/quickstart.js'
 import { againstTheSandbox } from '../examples/sandbox.js'
 import { showContact } from '../examples/terminal-output.js'
-import { collectingLogger, useSandbox } from './helpers.js'
+import { createClient } from '../src/index.js'
+import { collectingLogger, recording, useSandbox } from './helpers.js'
 
 const { client } = useSandbox()
+// The sandbox that plays only what the API docs state: it takes fields they do not list (and drops them).
+const docs = useSandbox({ profile: 'docs' })
 
 /** The README's examples, run against the sandbox: they must keep working, not just compile. */
 describe('README examples', () => {
@@ -34,7 +38,11 @@ describe('README examples', () => {
     const cc = client('in-process')
     const [person] = (await cc.people.list({ limit: 1 })).data
     expect(await moveToStage(person?.id ?? '', 'stage_closed', cc)).toBe('moved')
-    expect(await moveToStage(person?.id ?? '', '', cc)).toMatch(/^invalid: Stage: /)
+    // `stage: ""` is sent: it clears the stage (ASSUMPTIONS.md#empty-string-clears).
+    expect(await moveToStage(person?.id ?? '', '', cc)).toBe('moved')
+    expect((await cc.people.get(person?.id ?? '')).stageId).not.toBe('stage_closed')
+    // What the client refuses is never sent: an id that is no contact id.
+    expect(await moveToStage('../x', 'stage_closed', cc)).toMatch(/^invalid: id: must be at least 8 characters/)
     expect(await moveToStage('zzzzzzzzzzzz', 'stage_closed', cc)).toMatch(
       /^no contact zzzzzzzzzzzz \(request [0-9a-f-]{36}\)$/,
     )
@@ -51,6 +59,40 @@ describe('README examples', () => {
     })
     vi.restoreAllMocks()
     expect((await cc.people.get(ids[0] ?? '')).tags).toBe('Newsletter')
+  })
+
+  it('bulk update, streamed', async () => {
+    const cc = client('in-process')
+    const ids = (await cc.people.list({ limit: 30 })).data.map((p) => p.id)
+    async function* rows() {
+      yield* ids
+      yield 'not an id'
+    }
+    const { updated, failures } = await tagStream(rows(), ['Streamed'], cc)
+    expect(updated).toBe(30)
+    expect(failures).toEqual([
+      expect.stringMatching(/^row 30 \(not an id\): Invalid input for people\.updateMany\[30\]/),
+    ])
+    expect((await cc.people.get(ids[29] ?? '')).tags).toBe('Streamed')
+  })
+
+  it('escape hatches', async () => {
+    const s = docs.sandbox()
+    const { fetch, sent } = recording(s.fetch)
+    const cc = createClient({ apiKey: s.apiKey, baseUrl: 'http://localhost/v1', fetch, logLevel: 'off' })
+    const [person] = (await cc.people.list({ limit: 1 })).data
+    const id = person?.id ?? ''
+    expect(await updateWithExtras(id, cc)).toMatchObject({ success: true })
+    const extras = sent.at(-1)
+    expect(JSON.parse(extras?.body ?? '')).toEqual({ city: 'Austin', assignedAgentId: 'agent123' })
+    expect(extras?.url.search).toBe('?notify=false')
+    expect(extras?.headers.get('x-correlation-id')).toBe('import-42')
+    const fromAFile = { city: 'Austin', assignedAgentId: 'agent123' }
+    expect(await lenient(id, fromAFile, cc)).toMatchObject({ success: true })
+    expect(sent.slice(-2).map((request) => JSON.parse(request.body))).toEqual([fromAFile, fromAFile])
+    await expect(lenient(id, { state: 'Texas' }, cc)).rejects.toThrow(/State: /)
+    // The default profile checks our rules too, as the client does by default: it names the field.
+    await expect(updateWithExtras(id, client('in-process'))).rejects.toThrow(/assignedAgentId/)
   })
 
   it('configuration', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConnectionError, TimeoutError } from '../src/index.js'
+import { ConnectionError, NotFoundError, TimeoutError } from '../src/index.js'
 import { allContacts, collectingLogger, transports, useSandbox } from './helpers.js'
 
 const requests: string[] = []
@@ -44,6 +44,22 @@ describe.each(transports)('faults, %s', (transport) => {
     sandbox().queueFaults(['reset'])
     expect((await cc.people.update(id, { city: 'Resetville' })).success).toBe(true)
     expect((await cc.people.get(id)).city).toBe('Resetville')
+  })
+
+  it('a reset after the commit of DELETE: the retry finds the contact gone and reports it deleted, already gone', async () => {
+    const cc = client(transport)
+    const made = await cc.people.create({ firstName: 'Gone', email: `gone-${transport}@example.com` })
+    sandbox().queueFaults(['reset'])
+    const mark = requests.length
+    const result = await cc.people.delete(made.id)
+    expect(since(mark).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+      `DELETE /v1/people/${made.id} reset`,
+      `DELETE /v1/people/${made.id} 404`,
+    ])
+    expect(result).toEqual({ deleted: true, permanent: false, alreadyGone: true })
+    await expect(cc.people.get(made.id)).rejects.toThrow(NotFoundError)
+    // Without an earlier attempt that may have deleted it, a 404 is what it says.
+    await expect(cc.people.delete(made.id)).rejects.toThrow(NotFoundError)
   })
 
   it('a reset on a POST without an idempotency key is not retried', async () => {

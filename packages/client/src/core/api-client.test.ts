@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   type ClientOptions,
+  ConflictError,
   ConnectionError,
   createClient,
   InternalServerError,
@@ -99,6 +100,12 @@ describe('what is retried', () => {
     await vi.runAllTimersAsync()
     expect(await result).toEqual({ success: true })
     expect(sent.map((request) => request.method)).toEqual(['PUT', 'PUT', 'PUT'])
+  })
+
+  it('not a 409 to a DELETE: the contact is in a state that forbids it', async () => {
+    const { fetch, sent } = answering(() => json(409, errorBody('conflict', 'locked')))
+    await expect(createClient(offline(fetch)).people.delete(ID)).rejects.toThrow(ConflictError)
+    expect(sent).toHaveLength(1)
   })
 
   it('connection failures, until they run out', async () => {
@@ -308,5 +315,57 @@ describe('timeouts', () => {
     expect(error).toBeInstanceOf(TimeoutError)
     expect(error.message).toBe(`Request timed out after 1000 ms (GET /people/${ID}, attempt 2)`)
     expect(sent).toHaveLength(2)
+  })
+})
+
+describe('a DELETE whose retry finds the contact gone', () => {
+  const gone = () => json(404, errorBody('not_found', `Contact ${ID} not found`, 'req_gone'))
+  const deleted = () => json(200, { meta: meta(), success: true, data: { deleted: true, permanent: false } })
+
+  it.each([
+    ['a connection failure', reset],
+    ['a 503', unavailable()],
+    ['a 500', () => json(500, errorBody('internal_error', 'failed after the commit'))],
+  ])('after %s: deleted, already gone (an earlier attempt deleted it)', async (_, first) => {
+    const { fetch, sent } = answering(first, gone)
+    const result = createClient(offline(fetch)).people.delete(ID, { permanent: true }).withResponse()
+    await vi.runAllTimersAsync()
+    const { data, requestId, response } = await result
+    expect(data).toEqual({ deleted: true, permanent: true, alreadyGone: true })
+    expect(data.requestId).toBe('req_gone')
+    expect(requestId).toBe('req_gone')
+    expect(response.status).toBe(404)
+    expect(sent.map((request) => request.method)).toEqual(['DELETE', 'DELETE'])
+  })
+
+  it('a 404 on the first attempt is a NotFoundError', async () => {
+    const { fetch, sent } = answering(gone)
+    await expect(createClient(offline(fetch)).people.delete(ID)).rejects.toThrow(NotFoundError)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('after a 429 (a refusal: nothing was deleted) a 404 is a NotFoundError', async () => {
+    const { fetch } = answering(() => json(429, errorBody('rate_limited', 'slow down'), { 'retry-after': '1' }), gone)
+    const result = createClient(offline(fetch))
+      .people.delete(ID)
+      .catch((e: unknown) => e)
+    await vi.runAllTimersAsync()
+    expect(await result).toBeInstanceOf(NotFoundError)
+  })
+
+  it("a 404 that is not the API's own (a proxy's page) stays an error", async () => {
+    const { fetch } = answering(reset, () => new Response('<h1>Not Found</h1>', { status: 404 }))
+    const result = createClient(offline(fetch))
+      .people.delete(ID)
+      .catch((e: unknown) => e)
+    await vi.runAllTimersAsync()
+    expect(await result).toBeInstanceOf(NotFoundError)
+  })
+
+  it('a retry that deletes it itself answers as usual, without the flag', async () => {
+    const { fetch } = answering(reset, deleted)
+    const result = createClient(offline(fetch)).people.delete(ID)
+    await vi.runAllTimersAsync()
+    expect(await result).toEqual({ deleted: true, permanent: false })
   })
 })

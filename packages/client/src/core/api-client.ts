@@ -1,5 +1,5 @@
-import type { HttpMethod, Meta } from '@cc/schema'
-import { summarizeFieldErrors } from '@cc/schema'
+import type { EndpointName, HttpMethod, Meta } from '@cc/schema'
+import { ERROR_TEXT_MAX_CHARS, summarizeFieldErrors } from '@cc/schema'
 import type * as core from 'zod/v4/core'
 import { raceSignal, sleep } from './abort.js'
 import { BodyTooLarge, discardBody, readBody } from './body.js'
@@ -12,25 +12,33 @@ import {
   type ResolvedConfig,
 } from './config.js'
 import { connectionError } from './connection-error.js'
-import { errorFromResponse, MAX_ERROR_BODY } from './error-from-response.js'
+import type { CallShaping } from './endpoint.js'
+import { cleanHeaders, errorFromResponse } from './error-from-response.js'
 import {
   AbortError,
   ApiError,
   type CcError,
+  ConnectionError,
+  NotFoundError,
   RateLimitError,
   type RequestContext,
   ResponseTooLargeError,
+  type ResponseValidationError,
   TimeoutError,
   ValidationError,
 } from './errors.js'
 import { redactHeaders, serverLine } from './logger.js'
+import { isApiNotFound, RouteMemory } from './missing-route.js'
 import { RateLimitGate } from './rate-limit-gate.js'
-import { readSuccess } from './read-success.js'
-import { isReplayable, isRetryableStatus, parseRetryAfter, retryDelay, serverRetryHint } from './retry.js'
+import { checkSuccess, parseSuccess } from './read-success.js'
+import { isReplayable, isRetryableAnswer, parseRetryAfter, retryDelay, serverRetryHint } from './retry.js'
 import { Transport } from './transport.js'
+import { resolveValidation, type Validation } from './validate-option.js'
 
 /** One call, validated and ready to send. */
 export interface PreparedCall {
+  /** The operation in the `endpoints` table of `@cc/schema`. */
+  endpoint: EndpointName
   method: HttpMethod
   /** Encoded path below the base URL, e.g. `/people/jd79abc123def`. */
   path: string
@@ -47,7 +55,30 @@ export interface RawResult {
   body: unknown
   meta: Meta | undefined
   response: Response
+  /** `meta.requestId`, else the `X-Request-Id` header. */
   requestId: string | undefined
+  /** How many HTTP attempts the call took. */
+  attempts: number
+  /**
+   * A DELETE whose retry found nothing to delete after an earlier attempt may have deleted it (its answer lost):
+   * `body` is `undefined`, `response` the 404.
+   */
+  alreadyGone?: true
+}
+
+/** A call's options, checked and over the client's: what `request` works with. */
+export interface CallSettings {
+  signal: AbortSignal | undefined
+  timeout: number
+  maxRetries: number
+  maxResponseBytes: number
+  /** Per-call headers, under the client's own. */
+  headers: Record<string, string> | undefined
+  /** Headers sent as given, over the client's own. */
+  extraHeaders: Record<string, string> | undefined
+  validation: Validation
+  /** How `prepareCall` checks the input and what it adds to it. */
+  shaping: CallShaping
 }
 
 /** A failed attempt: the error to throw if we give up, and whether another attempt may help. */
@@ -58,9 +89,8 @@ interface Failure {
   retryAfter?: number | undefined
 }
 
-type Attempt =
-  | { kind: 'response'; response: Response; text: string; truncated: boolean }
-  | ({ kind: 'failed' } & Failure)
+type Answer = { kind: 'response'; response: Response; text: string; truncated: boolean; elapsed: number }
+type Attempt = Answer | ({ kind: 'failed' } & Failure)
 
 /** Marks the per-attempt timer's abort, to tell it apart from the caller's. */
 class AttemptTimeout extends Error {
@@ -91,21 +121,35 @@ interface Exchange {
 export class ApiClient {
   readonly #config: ResolvedConfig
   readonly #gate: RateLimitGate
+  readonly #routes: RouteMemory
   readonly #transport: Transport
   /** The headers of a call without per-call headers or an idempotency key, without and with a JSON body. */
   readonly #headers: {
     readonly plain: Readonly<Record<string, string>>
     readonly json: Readonly<Record<string, string>>
   }
+  /** The settings of a call without options (most calls). */
+  readonly #defaults: CallSettings
 
-  constructor(config: ResolvedConfig, gate: RateLimitGate = new RateLimitGate()) {
+  constructor(config: ResolvedConfig, gate: RateLimitGate = new RateLimitGate(), routes = new RouteMemory()) {
     this.#config = config
     this.#gate = gate
+    this.#routes = routes
     this.#transport = new Transport(config.fetch)
     this.#headers = {
       plain: Object.freeze(this.#buildHeaders(new Headers(config.headers), false, undefined)),
       json: Object.freeze(this.#buildHeaders(new Headers(config.headers), true, undefined)),
     }
+    this.#defaults = Object.freeze({
+      signal: undefined,
+      timeout: config.timeout,
+      maxRetries: config.maxRetries,
+      maxResponseBytes: config.maxResponseBytes,
+      headers: undefined,
+      extraHeaders: undefined,
+      validation: Object.freeze({ request: config.validateRequest, response: config.validate }),
+      shaping: Object.freeze({ rules: config.validateRequest }),
+    })
   }
 
   get config(): Readonly<Omit<ResolvedConfig, 'apiKey'>> {
@@ -118,19 +162,49 @@ export class ApiClient {
     return this.#gate
   }
 
-  /** Sends `call`, retrying as the policy allows. Resolves with the validated body or rejects with a `CcError`. */
-  async request(call: PreparedCall, options?: RequestOptions): Promise<RawResult> {
-    if (options !== undefined && !isEmpty(options)) checkRequestOptions(options)
-    const signal = options?.signal
-    const maxRetries = options?.maxRetries ?? this.#config.maxRetries
-    const timeout = options?.timeout ?? this.#config.timeout
+  /** The routes the server turned out not to have, for clients derived for the same URL. */
+  get routes(): RouteMemory {
+    return this.#routes
+  }
+
+  /** The client's logger (lines are scrubbed of the key). */
+  get logger(): ResolvedConfig['logger'] {
+    return this.#config.logger
+  }
+
+  /** A call's options checked and put over the client's. Throws `ValidationError` naming each bad option. */
+  settings(options: RequestOptions | undefined): CallSettings {
+    if (options === undefined || isEmpty(options)) return this.#defaults
+    checkRequestOptions(options)
+    const validation = resolveValidation(this.#defaults.validation, options.validate)
+    return {
+      signal: options.signal,
+      timeout: options.timeout ?? this.#config.timeout,
+      maxRetries: options.maxRetries ?? this.#config.maxRetries,
+      maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,
+      headers: options.headers,
+      extraHeaders: options.extraHeaders,
+      validation,
+      shaping: { rules: validation.request, extraBody: options.extraBody, extraQuery: options.extraQuery },
+    }
+  }
+
+  /**
+   * Sends `call`, retrying as the policy allows. Resolves with the body (checked as `settings.validation.response`
+   * says) or rejects with a `CcError`.
+   */
+  async request(prepared: PreparedCall, settings: CallSettings = this.#defaults): Promise<RawResult> {
+    const { signal, maxRetries, timeout } = settings
+    const call = withKeyFrom(prepared, settings.extraHeaders)
     const body = call.body === undefined ? undefined : JSON.stringify(call.body)
     const exchange: Exchange = {
       url: this.#url(call),
-      headers: this.#headersFor(call, body !== undefined, options?.headers),
+      headers: this.#headersFor(call, body !== undefined, settings),
       body,
-      maxResponseBytes: options?.maxResponseBytes ?? this.#config.maxResponseBytes,
+      maxResponseBytes: settings.maxResponseBytes,
     }
+    // Whether an earlier attempt may have done what the call asks, its answer lost: what a DELETE's 404 means then.
+    let mayHaveApplied = false
 
     for (let attempt = 1; ; attempt++) {
       const context: RequestContext = { method: call.method, path: call.path, attempts: attempt }
@@ -143,12 +217,21 @@ export class ApiClient {
         }
       }
       const outcome = await this.#attempt(call, exchange, timeout, signal, context, maxRetries + 1)
-      if (outcome.kind === 'response' && outcome.response.ok) {
-        const { validate, logger, apiKey } = this.#config
-        return readSuccess(call, outcome.response, outcome.text, { context, validate, logger, secrets: [apiKey] })
+      let failure: Failure
+      if (outcome.kind === 'response') {
+        // A success returns; an error answer is logged with its request id, then decided on like any failure.
+        if (outcome.response.ok) return this.#success(call, outcome, context, settings, maxRetries + 1)
+        const answered = this.#failure(call, outcome, exchange.url, context)
+        this.#logAnswer(call, outcome, context, maxRetries + 1, answered.error.requestId)
+        if (call.method === 'DELETE' && mayHaveApplied && isApiNotFound(answered.error)) {
+          return this.#alreadyGone(call, outcome, answered.error)
+        }
+        failure = answered
+      } else {
+        failure = outcome
       }
-      const failure = outcome.kind === 'response' ? this.#failure(outcome, exchange.url, context) : outcome
       if (failure.error instanceof AbortError) throw failure.error
+      mayHaveApplied ||= mayHaveBeenApplied(failure.error)
       const delay = this.#retryDelay(call, failure, attempt, maxRetries)
       if (delay === undefined) throw failure.error
       try {
@@ -157,6 +240,79 @@ export class ApiClient {
         throw new AbortError(context, reason)
       }
     }
+  }
+
+  /** A success answer: parsed, logged with its request id, checked against the contract. */
+  #success(
+    call: PreparedCall,
+    answer: Answer,
+    context: RequestContext,
+    settings: CallSettings,
+    attempts: number,
+  ): RawResult {
+    const secrets = [this.#config.apiKey]
+    let parsed: ReturnType<typeof parseSuccess>
+    try {
+      parsed = parseSuccess(answer.response, answer.text, context, secrets)
+    } catch (error) {
+      this.#logAnswer(call, answer, context, attempts, (error as ResponseValidationError).requestId)
+      throw error
+    }
+    this.#logAnswer(call, answer, context, attempts, parsed.requestId)
+    const logger = this.#config.logger
+    checkSuccess(call, parsed, { context, validate: settings.validation.response, logger, secrets })
+    const { body, meta, response, requestId } = parsed
+    return { body, meta, response, requestId, attempts: context.attempts }
+  }
+
+  /** The result of a DELETE whose retry found the resource gone: an earlier attempt deleted it. */
+  #alreadyGone(call: PreparedCall, answer: Answer, error: ApiError): RawResult {
+    this.#config.logger.info(
+      `${call.method} ${call.path}: 404 after an attempt that may have deleted it; reported as deleted (already gone)`,
+    )
+    const meta = (error.body as { meta?: Meta } | undefined)?.meta
+    return {
+      body: undefined,
+      meta,
+      response: answer.response,
+      requestId: error.requestId,
+      attempts: error.attempts,
+      alreadyGone: true,
+    }
+  }
+
+  /**
+   * A `NotFoundError` for a success that found nothing (a fallback's search), in the words of the API's own 404:
+   * `404 not_found: Contact … not found`, with the request id and headers of the answer that found nothing.
+   */
+  notFound(call: PreparedCall, raw: RawResult, what: string): NotFoundError {
+    return new NotFoundError({
+      method: call.method,
+      path: call.path,
+      attempts: raw.attempts,
+      status: 404,
+      code: 'not_found',
+      serverMessage: `${what} not found`,
+      requestId: raw.requestId,
+      body: undefined,
+      headers: cleanHeaders(raw.response.headers, [this.#config.apiKey]),
+    })
+  }
+
+  /** One line per answer at `info`: status, time, attempt and the request id (`meta.requestId` first). */
+  #logAnswer(
+    call: PreparedCall,
+    answer: Answer,
+    context: RequestContext,
+    attempts: number,
+    requestId: string | undefined,
+  ): void {
+    const logger = this.#config.logger
+    if (!logger.enabled('info')) return
+    const more = requestId ? `, request ${requestId}` : ''
+    logger.info(
+      `${call.method} ${call.path} → ${answer.response.status} in ${answer.elapsed} ms (attempt ${context.attempts}/${attempts}${more})`,
+    )
   }
 
   /** The wait before the next attempt, or `undefined` to give up. A 429 also pauses every other request. */
@@ -179,11 +335,11 @@ export class ApiClient {
   }
 
   /** An error response as our error, with what the retry decision needs. */
-  #failure(answer: Extract<Attempt, { kind: 'response' }>, url: string, context: RequestContext): Failure {
+  #failure(call: PreparedCall, answer: Answer, url: string, context: RequestContext): Failure & { error: ApiError } {
     const { response, text, truncated } = answer
     return {
       error: errorFromResponse(response, text, { context, secrets: [this.#config.apiKey], url, truncated }),
-      retryable: serverRetryHint(response.headers) ?? isRetryableStatus(response.status),
+      retryable: serverRetryHint(response.headers) ?? isRetryableAnswer(call.method, response.status),
       retryAfter: parseRetryAfter(response.headers),
     }
   }
@@ -195,13 +351,22 @@ export class ApiClient {
     return search === '' ? url : `${url}?${search}`
   }
 
-  /** The headers of every attempt of `call`: the client's, then the call's own, then ours. */
-  #headersFor(call: PreparedCall, json: boolean, extra: Record<string, string> | undefined): Record<string, string> {
-    if (extra === undefined && call.idempotencyKey === undefined) return json ? this.#headers.json : this.#headers.plain
+  /**
+   * The headers of every attempt of `call`: the client's, then the call's own `headers`, then ours (Authorization,
+   * Accept, Content-Type, Idempotency-Key), then the call's `extraHeaders`, which may replace all of ours but
+   * Authorization (the options' check refuses it).
+   */
+  #headersFor(call: PreparedCall, json: boolean, settings: CallSettings): Record<string, string> {
+    const { headers: own, extraHeaders } = settings
+    if (own === undefined && extraHeaders === undefined && call.idempotencyKey === undefined) {
+      return json ? this.#headers.json : this.#headers.plain
+    }
     const headers = new Headers(this.#config.headers)
     // Checked by checkRequestOptions: names and values are valid, and none of them is Authorization.
-    if (extra) for (const [name, value] of Object.entries(extra)) headers.set(name, value)
-    return this.#buildHeaders(headers, json, call.idempotencyKey)
+    if (own) for (const [name, value] of Object.entries(own)) headers.set(name, value)
+    const built = new Headers(this.#buildHeaders(headers, json, call.idempotencyKey))
+    if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) built.set(name, value)
+    return Object.fromEntries(built)
   }
 
   #buildHeaders(headers: Headers, json: boolean, idempotencyKey: string | undefined): Record<string, string> {
@@ -214,8 +379,8 @@ export class ApiClient {
 
   /**
    * One HTTP exchange, bounded by `timeout` from the first byte sent to the last byte read, and in size: a success
-   * body by `maxResponseBytes` (over it, the attempt fails), an error body by `MAX_ERROR_BODY` (the rest is
-   * dropped: the start says what went wrong). Logs one line.
+   * body by `maxResponseBytes` (over it, the attempt fails), an error body by `@cc/schema`'s `ERROR_TEXT_MAX_CHARS`
+   * (the rest is dropped: the start says what went wrong). Logs a line for a failure without an answer.
    */
   async #attempt(
     call: PreparedCall,
@@ -232,8 +397,8 @@ export class ApiClient {
     const combined = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal
     const started = performance.now()
     // Log lines are built only when they are written.
-    const line = (outcome: string, preposition: string, more = '') =>
-      `${call.method} ${call.path} → ${outcome} ${preposition} ${Math.round(performance.now() - started)} ms (attempt ${context.attempts}/${attempts}${more})`
+    const line = (outcome: string) =>
+      `${call.method} ${call.path} → ${outcome} after ${Math.round(performance.now() - started)} ms (attempt ${context.attempts}/${attempts})`
     if (logger.enabled('debug')) this.#logHeaders(call, 'request', new Headers(exchange.headers))
     let response: Response | undefined
     try {
@@ -242,14 +407,11 @@ export class ApiClient {
       response = await raceSignal(sent, combined, discardBody)
       const limit = response.ok
         ? { bytes: exchange.maxResponseBytes, over: 'throw' as const }
-        : { bytes: MAX_ERROR_BODY, over: 'truncate' as const }
+        : { bytes: ERROR_TEXT_MAX_CHARS, over: 'truncate' as const }
       const { text, truncated } = await readBody(response, combined, limit)
-      if (logger.enabled('info')) {
-        const requestId = response.headers.get('x-request-id')
-        logger.info(line(String(response.status), 'in', requestId ? `, request ${requestId}` : ''))
-      }
       if (logger.enabled('debug')) this.#logHeaders(call, 'response', response.headers)
-      return { kind: 'response', response, text, truncated }
+      // The line for an answer is logged once its body has given the request id.
+      return { kind: 'response', response, text, truncated, elapsed: Math.round(performance.now() - started) }
     } catch (error) {
       let failure: Failure
       let summary: string
@@ -270,7 +432,7 @@ export class ApiClient {
         failure = { error: connection.error, retryable: true }
         summary = `connection failed (${connection.detail})`
       }
-      if (logger.enabled('info')) logger.info(line(summary, 'after'))
+      if (logger.enabled('info')) logger.info(line(summary))
       return { kind: 'failed', ...failure }
     } finally {
       clearTimeout(timeoutId)
@@ -297,10 +459,34 @@ function checkRequestOptions(options: RequestOptions): void {
     const errors = optionErrors(checked.error.issues)
     throw new ValidationError(`Invalid request options: ${summarizeFieldErrors(errors)}`, checked.error.issues, errors)
   }
-  try {
-    if (options.headers) new Headers(options.headers)
-  } catch {
-    const errors = optionError('headers', INVALID_HEADERS)
-    throw new ValidationError(`Invalid request options: ${summarizeFieldErrors(errors)}`, [], errors)
+  for (const name of ['headers', 'extraHeaders'] as const) {
+    try {
+      const headers = options[name]
+      if (headers) new Headers(headers)
+    } catch {
+      const errors = optionError(name, INVALID_HEADERS)
+      throw new ValidationError(`Invalid request options: ${summarizeFieldErrors(errors)}`, [], errors)
+    }
   }
+}
+
+/** `call` with the `Idempotency-Key` of `extraHeaders`, when they set one: retries depend on the key sent. */
+function withKeyFrom(call: PreparedCall, extraHeaders: Record<string, string> | undefined): PreparedCall {
+  if (extraHeaders === undefined) return call
+  for (const name in extraHeaders) {
+    if (name.toLowerCase() === 'idempotency-key') return { ...call, idempotencyKey: extraHeaders[name] }
+  }
+  return call
+}
+
+/**
+ * Whether a failed attempt may have done what it asked: a connection that failed or timed out may have failed
+ * after the server acted, and a 5xx may come after it acted. A 4xx (a 429 included) is a refusal.
+ */
+function mayHaveBeenApplied(error: CcError): boolean {
+  return (
+    error instanceof ConnectionError ||
+    error instanceof TimeoutError ||
+    (error instanceof ApiError && error.status >= 500)
+  )
 }

@@ -5,9 +5,15 @@ export interface WithResponse<T> {
   data: T
   /** The response's `meta` block (`requestId`, `timestamp`, `version`, and the cursor fields of a list). */
   meta: Meta | undefined
-  /** The raw response. Its body has been read already: use `data`. */
+  /** The raw response. Its body has been read already: use `data`, or `body`. */
   response: Response
+  /** `meta.requestId`, else the `X-Request-Id` header (which a proxy may have added). */
   requestId: string | undefined
+  /**
+   * The whole answer as parsed: `data` is part of it. Fields the contract does not know are kept, here and at any
+   * depth of `data` and `meta`.
+   */
+  body: unknown
 }
 
 /** Adds a non-enumerable `requestId` to an object result, so it shows in neither JSON nor spreads. */

@@ -1,19 +1,26 @@
 import { CcError } from './errors.js'
 
-/** The outcome of one item of a bulk call: it never throws, each item says how it went. */
+/**
+ * The outcome of one item of a bulk call: it never throws, each item says how it went. `index` is the item's
+ * position in the input (0 for the first).
+ */
 export type BulkResult =
-  | { id: string; ok: true; requestId: string | undefined }
-  | { id: string; ok: false; error: CcError }
+  | { index: number; id: string; ok: true; requestId: string | undefined }
+  | { index: number; id: string; ok: false; error: CcError }
 
 export interface BulkProgress {
   /** Items with a result so far. */
   done: number
-  total: number
+  /** How many items there are: known for an array, `undefined` for any other iterable. */
+  total: number | undefined
   succeeded: number
   failed: number
   /** The result that just arrived. */
   result: BulkResult
 }
+
+/** Items for a bulk call: an array, any other iterable (a generator), or an async iterable (a stream of rows). */
+export type BulkSource<T> = Iterable<T> | AsyncIterable<T>
 
 /**
  * Retries per item of a bulk update unless the caller passes `maxRetries` (or the client's is higher). A bulk job
@@ -28,20 +35,122 @@ export function asCcError(error: unknown): CcError {
   return error instanceof CcError ? error : new CcError('Unexpected failure', { cause: error })
 }
 
-/** Runs `work` over `items` with at most `concurrency` at a time; results keep the input order. `work` must not throw. */
-export async function runPool<I, R>(
-  items: readonly I[],
+export function isBulkSource(value: unknown): value is BulkSource<unknown> {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false
+  const source = value as Record<symbol, unknown>
+  return typeof source[Symbol.asyncIterator] === 'function' || typeof source[Symbol.iterator] === 'function'
+}
+
+/**
+ * Runs `work` over the items of `source`, at most `concurrency` at a time, and yields each result as soon as it is
+ * known (in the order they complete). Memory stays bounded whatever the source's length: an item is pulled only
+ * when a worker is free and fewer than `concurrency` results wait for the consumer, so at most `concurrency` items
+ * are in flight and `concurrency` results wait; nothing keeps the items or results already handed over.
+ *
+ * `work` must not throw. When the consumer stops early (`break`), `stop` is aborted (to end the work in flight),
+ * the workers are waited for and the source is closed. When the source throws, no more items are pulled; the
+ * results of the items in flight are yielded, then its error is thrown.
+ */
+export async function* streamPool<I, R>(
+  source: BulkSource<I>,
   concurrency: number,
   work: (item: I, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
+  stop?: AbortController,
+): AsyncGenerator<R, void, undefined> {
+  const iterator: Iterator<I> | AsyncIterator<I> =
+    Symbol.asyncIterator in source
+      ? (source as AsyncIterable<I>)[Symbol.asyncIterator]()
+      : (source as Iterable<I>)[Symbol.iterator]()
+  let nextIndex = 0
+  let exhausted = false
+  let failure: { error: unknown } | undefined
+  let stopped = false
+  let finished = false
+  const ready: R[] = []
+  let wakeConsumer: (() => void) | undefined
+  let waitingForRoom: (() => void)[] = []
+  const makeRoom = () => {
+    const waiting = waitingForRoom
+    waitingForRoom = []
+    for (const resume of waiting) resume()
+  }
+
+  // An async iterator need not take overlapping `next()` calls: pulls go one after another.
+  let pulling: Promise<unknown> = Promise.resolve()
+  const pull = (): Promise<{ item: I; index: number } | undefined> => {
+    const next = pulling.then(async () => {
+      if (exhausted || stopped) return undefined
+      try {
+        const step = await iterator.next()
+        if (step.done) {
+          exhausted = true
+          return undefined
+        }
+        return { item: step.value, index: nextIndex++ }
+      } catch (error) {
+        exhausted = true
+        failure ??= { error }
+        return undefined
+      }
+    })
+    pulling = next
+    return next
+  }
+
   const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await work(items[index] as I, index)
+    for (;;) {
+      while (ready.length >= concurrency && !stopped) await new Promise<void>((resume) => waitingForRoom.push(resume))
+      if (stopped) return
+      const next = await pull()
+      if (next === undefined) return
+      ready.push(await work(next.item, next.index))
+      wakeConsumer?.()
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
+  const workers = Promise.all(Array.from({ length: concurrency }, worker)).then(() => {
+    finished = true
+    wakeConsumer?.()
+  })
+
+  try {
+    for (;;) {
+      if (ready.length > 0) {
+        const result = ready.shift() as R
+        makeRoom()
+        yield result
+        continue
+      }
+      if (finished) break
+      await new Promise<void>((resume) => {
+        wakeConsumer = resume
+      })
+      wakeConsumer = undefined
+    }
+    if (failure) throw failure.error
+  } finally {
+    if (!finished) {
+      // The consumer left early: end the work in flight and wait for it, so that nothing runs after the loop.
+      stopped = true
+      stop?.abort(new CcError('The bulk run was stopped: its results are no longer read'))
+      makeRoom()
+      await workers
+    }
+    if (!exhausted) await iterator.return?.()
+  }
+}
+
+/**
+ * `streamPool` collected: one result per item, in input order (not the order the work finishes in). The array is
+ * the only thing that grows with the input.
+ */
+export async function runPool<I, R>(
+  items: BulkSource<I>,
+  concurrency: number,
+  work: (item: I, index: number) => Promise<R>,
+  stop?: AbortController,
+): Promise<R[]> {
+  const results: R[] = []
+  const indexed = async (item: I, index: number) => ({ index, value: await work(item, index) })
+  for await (const { index, value } of streamPool(items, concurrency, indexed, stop)) results[index] = value
   return results
 }

@@ -1,3 +1,4 @@
+import type { RuleSet } from '@cc/schema'
 import {
   DEFAULT_BASE_URL,
   type FieldErrorOptions,
@@ -12,6 +13,7 @@ import { type FieldErrors, ValidationError } from './errors.js'
 import { isLogLevel, LevelLogger, LOG_LEVELS, type Logger } from './logger.js'
 import { DEFAULT_BACKOFF } from './retry.js'
 import type { FetchFunction } from './transport.js'
+import { DEFAULT_VALIDATION, resolveValidation, type ValidateMode, ValidateOptionSchema } from './validate-option.js'
 
 /** setTimeout's limit: longer delays fire at once. */
 const MAX_TIMER = 2_147_483_647
@@ -61,8 +63,13 @@ const ClientOptionsSchema = z.strictObject(
       .optional(),
     /** Default: `CC_LOG`, else `warn`. `info` logs one line per attempt, `debug` adds headers (redacted). */
     logLevel: z.enum(LOG_LEVELS, worded).optional(),
-    /** Response validation: throw (`strict`), log a warning (`warn`, the default) or skip (`off`). */
-    validate: z.enum(['strict', 'warn', 'off'], worded).optional(),
+    /**
+     * What is validated. A string sets response validation: throw (`strict`), log a warning (`warn`, the default)
+     * or skip (`off`). An object sets either part: `{ request?: true | 'documented' | false, response? }`, where
+     * `request: true` (the default) checks the rules of `@cc/schema`, `'documented'` only what the API docs state,
+     * and `false` sends the input as given.
+     */
+    validate: ValidateOptionSchema.optional(),
     /** Headers sent with every request. `Authorization` is the client's own and cannot be set here. */
     headers: z.record(z.string(worded), z.string(worded), worded).optional(),
     /** The largest response body read, in bytes; a larger one fails with `ResponseTooLargeError`. Default 10 MiB. */
@@ -84,7 +91,13 @@ const ClientOptionsSchema = z.strictObject(
 )
 export type ClientOptions = z.input<typeof ClientOptionsSchema>
 
-export type ValidateMode = 'strict' | 'warn' | 'off'
+const NO_AUTHORIZATION = 'must not set Authorization: pass `apiKey` to the client instead'
+
+/** Headers of one call: valid names and values (checked later, with `Headers`), never Authorization. */
+const callHeaders = ClientOptionsSchema.shape.headers.refine(
+  (headers) => !Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'authorization'),
+  NO_AUTHORIZATION,
+)
 
 /** Options every call takes. They override the client's for that call only. */
 export const RequestOptionsSchema = z.object(
@@ -97,11 +110,31 @@ export const RequestOptionsSchema = z.object(
     maxRetries: ClientOptionsSchema.shape.maxRetries,
     /** The largest response body read for this call, in bytes. */
     maxResponseBytes: ClientOptionsSchema.shape.maxResponseBytes,
-    /** Extra headers for this call. `Authorization` cannot be set here. */
-    headers: ClientOptionsSchema.shape.headers.refine(
-      (headers) => !Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'authorization'),
-      'must not set Authorization: pass `apiKey` to the client instead',
-    ),
+    /**
+     * Headers for this call, over the client's. The client's own (`Accept`, `Content-Type`, `Idempotency-Key`) win
+     * over these; `Authorization` cannot be set.
+     */
+    headers: callHeaders,
+    /** What is validated for this call, over the client's `validate` (the parts it sets). */
+    validate: ValidateOptionSchema.optional(),
+    /**
+     * Fields added to the JSON body after validation, sent as given (they replace fields of the same name): for
+     * fields the API takes and the docs do not list. Only for calls that send a body.
+     */
+    extraBody: z.record(z.string(worded), z.unknown(), worded).optional(),
+    /** Query parameters added after validation, sent as given (they replace parameters of the same name). */
+    extraQuery: z
+      .record(
+        z.string(worded),
+        z.union([z.string(), z.number(), z.boolean()], { error: 'must be text, a number or true or false' }),
+        worded,
+      )
+      .optional(),
+    /**
+     * Headers sent exactly as given, after the client's own (they replace `Accept`, `Content-Type` or
+     * `Idempotency-Key`). `Authorization` cannot be set.
+     */
+    extraHeaders: callHeaders,
   },
   worded,
 )
@@ -118,7 +151,10 @@ export interface ResolvedConfig {
   /** `undefined`: the platform's `fetch`. */
   fetch: FetchFunction | undefined
   logger: LevelLogger
+  /** Response validation, unless a call says otherwise. */
   validate: ValidateMode
+  /** The rule set requests are checked with (`false`: none), unless a call says otherwise. */
+  validateRequest: RuleSet | false
   headers: Record<string, string>
   backoff: { initialDelay: number; maxDelay: number }
 }
@@ -196,6 +232,12 @@ export function baseUrlProblem(url: string): string | undefined {
   return undefined
 }
 
+/** The two parts of the client's `validate`, defaults filled in. */
+function validation(option: ClientOptions['validate']): Pick<ResolvedConfig, 'validate' | 'validateRequest'> {
+  const { request, response } = resolveValidation(DEFAULT_VALIDATION, option)
+  return { validate: response, validateRequest: request }
+}
+
 /** Checks the options, fills in environment and built-in defaults. Throws `ValidationError` naming each option. */
 export function resolveConfig(options: ClientOptions = {}, env: Env = processEnv()): ResolvedConfig {
   const parsed = ClientOptionsSchema.safeParse(options)
@@ -250,7 +292,7 @@ export function resolveConfig(options: ClientOptions = {}, env: Env = processEnv
     maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     fetch: o.fetch,
     logger,
-    validate: o.validate ?? 'warn',
+    ...validation(o.validate),
     headers,
     backoff: {
       initialDelay: o.backoff?.initialDelay ?? DEFAULT_BACKOFF.initialDelay,

@@ -1,7 +1,16 @@
-import { type EndpointName, endpoints, fieldErrors, summarizeFieldErrors } from '@cc/schema'
+import {
+  type EndpointName,
+  endpoints,
+  fieldErrors,
+  type RequestSchemas,
+  type RuleSet,
+  requestSchemas,
+  summarizeFieldErrors,
+} from '@cc/schema'
 import * as z from 'zod'
 import type * as core from 'zod/v4/core'
 import type { PreparedCall } from './api-client.js'
+import { optionError } from './config.js'
 import { ValidationError } from './errors.js'
 
 type Endpoints = typeof endpoints
@@ -15,6 +24,18 @@ export interface EndpointInput {
   idempotencyKey?: string | undefined
 }
 
+/** How a call is checked and what is added to it after the check: the per-call escape hatches. */
+export interface CallShaping {
+  /** The rule set of `@cc/schema` the input is checked with, or `false` to send it as given. */
+  rules: RuleSet | false
+  /** Fields added to the body after validation, sent as given. */
+  extraBody?: Record<string, unknown> | undefined
+  /** Query parameters added after validation, sent as given. */
+  extraQuery?: Record<string, string | number | boolean> | undefined
+}
+
+const PROTECTIVE: CallShaping = { rules: 'protective' }
+
 /** Segments a URL parser would resolve (`%2e%2e` included): never valid as an id. */
 const DOT_SEGMENT = /^(\.|%2e){1,2}$/i
 /** Half of a UTF-16 pair on its own: it cannot be URL-encoded. */
@@ -25,8 +46,10 @@ interface EndpointPlan {
   endpoint: Endpoints[EndpointName]
   /** The path split at its `{param}`s: text, name, text, name, …, text. */
   pathParts: string[]
-  /** The endpoint's `Idempotency-Key` header, when it takes one. */
-  idempotencyKey: core.$ZodType | undefined
+  /** Whether the operation takes an `Idempotency-Key` header (a fresh one is sent when none is given). */
+  takesIdempotencyKey: boolean
+  /** The request schemas of each rule set. */
+  schemas: Record<RuleSet, RequestSchemas>
 }
 
 const plans = new Map<EndpointName, EndpointPlan>()
@@ -38,7 +61,11 @@ function planOf(name: EndpointName): EndpointPlan {
     plan = {
       endpoint,
       pathParts: endpoint.path.split(/\{(\w+)\}/),
-      idempotencyKey: 'headers' in endpoint ? endpoint.headers.shape['Idempotency-Key'] : undefined,
+      takesIdempotencyKey: 'headers' in endpoint,
+      schemas: {
+        protective: requestSchemas(endpoint, 'protective'),
+        documented: requestSchemas(endpoint, 'documented'),
+      },
     }
     plans.set(name, plan)
   }
@@ -69,32 +96,61 @@ function buildPath(parts: readonly string[], params: Record<string, string> | un
   return path
 }
 
+/** The `Idempotency-Key` rule of a rule set's headers schema, when it has one. */
+function keySchemaOf(schemas: RequestSchemas): core.$ZodType | undefined {
+  const headers = schemas.headers as z.ZodObject | undefined
+  return headers?.shape['Idempotency-Key']
+}
+
+/** Whether `fetch` can send `value` as a header value (it throws on line breaks and characters beyond Latin-1). */
+function isHeaderValue(value: string): boolean {
+  try {
+    new Headers([['idempotency-key', value]])
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
- * Validates a call against its endpoint in `@cc/schema` (path params, query, body, idempotency key) and builds
- * the encoded path. Throws one `ValidationError` with every problem; nothing is sent.
+ * Validates a call against its endpoint in `@cc/schema` (path params, query, body, idempotency key) with the rule
+ * set `shaping.rules` names, adds the extra body fields and query parameters, and builds the encoded path. Throws one
+ * `ValidationError` with every problem; nothing is sent. With `rules: false` the input is sent as given, but a path
+ * parameter must still be a usable URL segment and an idempotency key a header value.
  */
-export function prepareCall(name: EndpointName, input: EndpointInput, operation: string): PreparedCall {
-  const { endpoint, pathParts, idempotencyKey: keySchema } = planOf(name)
+export function prepareCall(
+  name: EndpointName,
+  input: EndpointInput,
+  operation: string,
+  shaping: CallShaping = PROTECTIVE,
+): PreparedCall {
+  const { endpoint, pathParts, takesIdempotencyKey, schemas: bySet } = planOf(name)
+  const schemas: RequestSchemas = shaping.rules === false ? {} : bySet[shaping.rules]
   let issues: core.$ZodIssue[] | undefined
-  const parse = (schema: core.$ZodType, value: unknown): unknown => {
+  const parse = (schema: core.$ZodType | undefined, value: unknown): unknown => {
+    if (schema === undefined) return value
     const result = z.safeParse(schema, value)
     if (result.success) return result.data
     issues = [...(issues ?? []), ...result.error.issues]
     return undefined
   }
 
-  const params = ('params' in endpoint ? parse(endpoint.params, input.params ?? {}) : undefined) as
+  const params = ('params' in endpoint ? parse(schemas.params, input.params ?? {}) : undefined) as
     | Record<string, string>
     | undefined
-  const query = 'query' in endpoint ? parse(endpoint.query, input.query ?? {}) : undefined
-  const body = 'body' in endpoint ? parse(endpoint.body, input.body) : undefined
-  const idempotencyKey = keySchema ? (input.idempotencyKey ?? crypto.randomUUID()) : undefined
-  if (keySchema && input.idempotencyKey !== undefined) {
-    // The rule of the endpoint's `Idempotency-Key` header: what `fetch` sends unchanged.
-    const checked = z.safeParse(keySchema, input.idempotencyKey)
-    if (!checked.success) {
-      const keyIssues = checked.error.issues.map((issue) => ({ ...issue, path: ['idempotencyKey', ...issue.path] }))
-      issues = [...(issues ?? []), ...keyIssues]
+  const query = 'query' in endpoint ? parse(schemas.query, input.query ?? {}) : undefined
+  const body = 'body' in endpoint ? parse(schemas.body, input.body) : undefined
+  const idempotencyKey = takesIdempotencyKey ? (input.idempotencyKey ?? crypto.randomUUID()) : undefined
+  if (takesIdempotencyKey && input.idempotencyKey !== undefined) {
+    const keySchema = keySchemaOf(schemas)
+    const checked = keySchema ? z.safeParse(keySchema, input.idempotencyKey) : undefined
+    const keyIssues: core.$ZodIssue[] = checked?.success === false ? [...checked.error.issues] : []
+    if (keyIssues.length === 0 && !isHeaderValue(input.idempotencyKey)) {
+      // Whatever the rule set: `fetch` would refuse to send it.
+      keyIssues.push({ code: 'custom', path: [], message: 'must be a valid HTTP header value', input: undefined })
+    }
+    if (keyIssues.length > 0) {
+      issues = [...(issues ?? []), ...keyIssues.map((issue) => ({ ...issue, path: ['idempotencyKey', ...issue.path] }))]
     }
   }
 
@@ -105,13 +161,48 @@ export function prepareCall(name: EndpointName, input: EndpointInput, operation:
   }
 
   return {
+    endpoint: name,
     method: endpoint.method,
     path: buildPath(pathParts, params),
-    query: query === undefined ? undefined : toSearchParams(query),
-    body,
+    query: withExtraQuery(query, shaping.extraQuery),
+    body: withExtraBody(body, shaping.extraBody, 'body' in endpoint, operation),
     idempotencyKey,
     responseSchema: endpoint.response,
   }
+}
+
+/** The query as text, with the extra parameters over it; `undefined` when there is none. */
+function withExtraQuery(
+  query: unknown,
+  extra: Record<string, string | number | boolean> | undefined,
+): Record<string, string> | undefined {
+  const params = query === undefined || query === null ? undefined : toSearchParams(query)
+  if (extra === undefined) return params
+  const merged = params ?? {}
+  for (const [key, value] of Object.entries(extra)) {
+    // defineProperty: a parameter may be called "__proto__".
+    Object.defineProperty(merged, key, { value: String(value), enumerable: true, writable: true, configurable: true })
+  }
+  return merged
+}
+
+/** The body with the extra fields over it. Refused for a call that sends no body, or a body that is not an object. */
+function withExtraBody(
+  body: unknown,
+  extra: Record<string, unknown> | undefined,
+  sendsBody: boolean,
+  operation: string,
+): unknown {
+  if (extra === undefined) return body
+  const isObject = body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body))
+  if (!sendsBody || !isObject) {
+    const problem = sendsBody
+      ? 'needs a body that is an object'
+      : `is only for calls that send a body (${operation} sends none)`
+    const errors = optionError('extraBody', problem)
+    throw new ValidationError(`Invalid request options: ${summarizeFieldErrors(errors)}`, [], errors)
+  }
+  return { ...(body as object | undefined), ...extra }
 }
 
 function toSearchParams(query: unknown): Record<string, string> {

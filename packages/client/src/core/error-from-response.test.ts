@@ -15,10 +15,15 @@ import {
 } from '../index.js'
 import { answering, errorBody, json, meta, offline } from './test-fetch.js'
 
-/** What `cc.people.get` rejects with when the server answers `response` (no retries). */
-async function failure(response: () => Response): Promise<ApiError> {
+type Call = (cc: ReturnType<typeof createClient>) => Promise<unknown>
+
+/** What `call` (by default `cc.people.get`) rejects with when the server answers `response` (no retries). */
+async function failure(
+  response: () => Response,
+  call: Call = (cc) => cc.people.get('jd79abc123def'),
+): Promise<ApiError> {
   const cc = createClient(offline(answering(response).fetch, { maxRetries: 0 }))
-  const error = await cc.people.get('jd79abc123def').catch((e: unknown) => e)
+  const error = await call(cc).catch((e: unknown) => e)
   expect(error).toBeInstanceOf(ApiError)
   return error as ApiError
 }
@@ -70,11 +75,16 @@ describe('error classes by status', () => {
     expect(error.message).toBe('418 short and stout (GET /people/jd79abc123def)')
   })
 
-  it('prefers the X-Request-Id header', async () => {
+  it("takes the request id from the body's meta; the X-Request-Id header (a proxy's, perhaps) only when it has none", async () => {
     const error = await failure(() =>
       json(404, errorBody('not_found', 'gone', 'from_body'), { 'x-request-id': 'from_header' }),
     )
-    expect(error.requestId).toBe('from_header')
+    expect(error.requestId).toBe('from_body')
+    expect(error.message).toBe('404 not_found: gone (GET /people/jd79abc123def, request from_body)')
+    const fromProxy = await failure(
+      () => new Response('<h1>Bad Gateway</h1>', { status: 502, headers: { 'x-request-id': 'from_header' } }),
+    )
+    expect(fromProxy.requestId).toBe('from_header')
   })
 
   it('keeps response headers with credentials redacted', async () => {
@@ -109,10 +119,14 @@ describe('lenient error bodies', () => {
   })
 
   it('reads an empty body, falling back to the status text', async () => {
-    const error = await failure(() => new Response(null, { status: 404, statusText: 'Not Found' }))
+    // Through a DELETE: on `people.get`, a 404 that is not the API's own would send the client to its fallback.
+    const error = await failure(
+      () => new Response(null, { status: 404, statusText: 'Not Found' }),
+      (cc) => cc.people.delete('jd79abc123def'),
+    )
     expect(error).toBeInstanceOf(NotFoundError)
     expect(error.body).toBeUndefined()
-    expect(error.message).toBe('404 Not Found (GET /people/jd79abc123def)')
+    expect(error.message).toBe('404 Not Found (DELETE /people/jd79abc123def)')
     const bare = await failure(() => new Response('', { status: 500 }))
     expect(bare.message).toBe('500 no error details in the response (GET /people/jd79abc123def)')
   })

@@ -1,4 +1,4 @@
-import { type ApiIssue, type ClientErrorName, errorCodes, parseErrorBody } from '@cc/schema'
+import { type ApiIssue, type ClientErrorName, ERROR_TEXT_MAX_CHARS, errorCodes, parseErrorBody } from '@cc/schema'
 import {
   ApiError,
   type ApiErrorInit,
@@ -35,12 +35,6 @@ const byStatus = new Map<number, ErrorClass>(
   Object.values(errorCodes).map(({ status, clientError }) => [status, errorClasses[clientError]]),
 )
 
-/**
- * The most of an error body that is read and parsed, in bytes and characters: plenty for any message, and it
- * bounds the parser's work whatever a server sends.
- */
-export const MAX_ERROR_BODY = 64 * 1024
-
 /** How deep a parsed error body is kept; deeper values are replaced (and the walk below stays shallow). */
 const MAX_BODY_DEPTH = 32
 /** A redirect target is named up to this many characters. */
@@ -53,7 +47,7 @@ export interface ErrorSource {
   secrets: readonly string[]
   /** The request's URL, that a relative `Location` resolves against. */
   url: string
-  /** Whether `text` is only the start of the body (it was longer than `MAX_ERROR_BODY`). */
+  /** Whether `text` is only the start of the body (it was longer than `ERROR_TEXT_MAX_CHARS`). */
   truncated: boolean
 }
 
@@ -71,16 +65,14 @@ export function errorFromResponse(response: Response, text: string, source: Erro
   const line = (value: string | null | undefined) => serverLine(value, secrets)
   const redirect = redirectOf(response, source.url, clean)
 
-  const cut = source.truncated || text.length > MAX_ERROR_BODY
-  const scrubbed = scrubSecrets(cut ? text.slice(0, MAX_ERROR_BODY) : text, secrets)
+  const cut = source.truncated || text.length > ERROR_TEXT_MAX_CHARS
+  const scrubbed = scrubSecrets(cut ? text.slice(0, ERROR_TEXT_MAX_CHARS) : text, secrets)
   const capped = cut ? withoutPartialSecret(scrubbed, secrets) : scrubbed
   // The body of a redirect only repeats the Location, credentials and all: it is not kept.
   const body = redirect ? undefined : cleanBody(lenientBody(capped), clean, 0)
   const parsed = parseErrorBody(body)
 
-  const headers = Object.fromEntries(
-    Object.entries(redactHeaders(response.headers)).map(([name, value]) => [name, clean(value, true)]),
-  )
+  const headers = cleanHeaders(response.headers, secrets)
   if (redirect?.location) headers.location = redirect.location
   else if (redirect) delete headers.location
 
@@ -89,7 +81,8 @@ export function errorFromResponse(response: Response, text: string, source: Erro
     status: response.status,
     code: line(parsed.code),
     serverMessage: redirect?.message ?? line(parsed.message) ?? line(response.statusText),
-    requestId: line(response.headers.get('x-request-id')) ?? line(parsed.requestId),
+    // The documented `meta.requestId` first; a proxy's `X-Request-Id` only when the body has none.
+    requestId: line(parsed.requestId) ?? line(response.headers.get('x-request-id')),
     body,
     headers,
     issues: parsed.issues?.map((issue) => cleanIssue(issue, clean)),
@@ -97,6 +90,16 @@ export function errorFromResponse(response: Response, text: string, source: Erro
   }
   const ErrorClass = byStatus.get(response.status) ?? (response.status >= 500 ? InternalServerError : ApiError)
   return new ErrorClass(init)
+}
+
+/** Response headers for an error: credentials redacted, every value cleaned of control sequences and secrets. */
+export function cleanHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(redactHeaders(headers)).map(([name, value]) => [
+      name,
+      cleanServerText(value, secrets, { singleLine: true }),
+    ]),
+  )
 }
 
 /** JSON when it parses, else the text itself; `undefined` when empty. Never throws. */

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { createClient, Page } from '../index.js'
 import { answering, json, meta, offline, person } from './test-fetch.js'
@@ -48,5 +50,69 @@ describe('server text in pagination errors', () => {
       }
     }
     await expect(walk()).rejects.toThrow(/^The API returned the same cursor twice \(c1\)$/)
+  })
+})
+
+/** V8's `gc()`, though the tests run without `--expose-gc`: the flag set now reaches a new context's globals. */
+function exposedGc(): () => void {
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc') as () => void
+}
+
+/**
+ * Whether the object behind `ref` has been collected after a full collection. A `WeakRef` keeps its target until
+ * the job that made or read it ends: the collection runs in a later task.
+ */
+async function collected(ref: WeakRef<object>, gc: () => void): Promise<boolean> {
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  gc()
+  return ref.deref() === undefined
+}
+
+describe('memory: one page at a time', () => {
+  /** A server of `pages` pages of 50 contacts, each made when it is asked for. */
+  const paged = (pages: number) => async (request: Request) => {
+    const at = Number(new URL(request.url).searchParams.get('cursor') ?? 0)
+    const data = Array.from({ length: 50 }, (_, i) => person(`jd79p${String(at * 50 + i).padStart(8, '0')}`))
+    const hasMore = at < pages - 1
+    return json(200, { meta: { ...meta(), count: data.length, hasMore, nextCursor: String(at + 1) }, data })
+  }
+  const gc = exposedGc()
+
+  it('for await over a list: the contacts of a page walked past can be collected', async () => {
+    const cc = createClient(offline(paged(6)))
+    let first: WeakRef<object> | undefined
+    let walked = 0
+    let firstGone: boolean | undefined
+    for await (const contact of cc.people.list({ limit: 50 })) {
+      if (++walked === 1) first = new WeakRef(contact)
+      if (walked === 175 && first) firstGone = await collected(first, gc)
+    }
+    expect(walked).toBe(300)
+    expect(firstGone).toBe(true)
+  })
+
+  it('iterPages: a page walked past can be collected', async () => {
+    const cc = createClient(offline(paged(6)))
+    let first: WeakRef<object> | undefined
+    let firstGone: boolean | undefined
+    let pages = 0
+    for await (const page of (await cc.people.list({ limit: 50 })).iterPages()) {
+      if (++pages === 1) first = new WeakRef(page)
+      if (pages === 4 && first) firstGone = await collected(first, gc)
+    }
+    expect(pages).toBe(6)
+    expect(firstGone).toBe(true)
+  })
+
+  it('the check sees a page that is still held: one the caller keeps stays', async () => {
+    const cc = createClient(offline(paged(6)))
+    const held = await cc.people.list({ limit: 50 })
+    const first = new WeakRef(held.data[0] as object)
+    let walked = 0
+    let firstGone: boolean | undefined
+    for await (const _ of held) if (++walked === 175) firstGone = await collected(first, gc)
+    expect(firstGone).toBe(false)
+    expect(held.data).toHaveLength(50)
   })
 })

@@ -53,30 +53,54 @@ export class Page<T> implements AsyncIterable<T> {
     return this.#fetchPage(next)
   }
 
-  /** This page, then each following page in turn. */
-  async *iterPages(): AsyncGenerator<Page<T>> {
-    let page: Page<T> = this
-    yield page
-    while (page.hasNextPage()) {
-      page = await page.getNextPage()
-      yield page
-    }
+  /**
+   * This page, then each following page in turn. The walk holds one page at a time: once the next page has
+   * arrived, nothing of the walk refers to the one before (whoever holds this first page keeps it, of course).
+   */
+  iterPages(): AsyncGenerator<Page<T>> {
+    return walkPages(this)
   }
 
-  /** Every item of this page and the following ones, one request per page, as you go. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-    for await (const page of this.iterPages()) yield* page.data
+  /** Every item of this page and the following ones, one request per page, as you go; one page held at a time. */
+  [Symbol.asyncIterator](): AsyncGenerator<T> {
+    return walkItems(Promise.resolve(this))
   }
 }
 
-/** `await` it for the first page; `for await` it for every item of every page. */
+/**
+ * Pages from `first` on. A generator method would keep its `this` (the first page) alive for the whole walk: this
+ * function drops each page for the next, so that a walk over a million contacts holds one page of them.
+ */
+async function* walkPages<T>(first: Page<T> | undefined): AsyncGenerator<Page<T>> {
+  let page = first as Page<T>
+  // Only `page` may keep a page alive from here on.
+  first = undefined
+  yield page
+  while (page.hasNextPage()) {
+    page = await page.getNextPage()
+    yield page
+  }
+}
+
+/** Every item of every page from `first` on; like `walkPages`, one page held at a time. */
+async function* walkItems<T>(first: Promise<Page<T>> | undefined): AsyncGenerator<T> {
+  const pages = walkPages(await first)
+  // A settled promise keeps its value: the first page would live as long as the walk.
+  first = undefined
+  for await (const page of pages) yield* page.data
+}
+
+/** `await` it for the first page; `for await` it for every item of every page (one page in memory at a time). */
 export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable<T> {
   constructor(result: Promise<WithResponse<Page<T>>>) {
     super(result)
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-    const page = await this
-    yield* page
+  /**
+   * Not a generator method: the walk must not keep this promise (and through it the first page) alive. `for await
+   * (const person of cc.people.list())` leaves nothing else that refers to it.
+   */
+  [Symbol.asyncIterator](): AsyncGenerator<T> {
+    return walkItems(this.then((page) => page))
   }
 }

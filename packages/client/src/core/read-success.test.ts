@@ -35,6 +35,54 @@ describe('response validation', () => {
     expect(lines).toEqual([])
   })
 
+  it('unknown fields are kept anywhere in an answer, and are never an error', async () => {
+    const page = {
+      meta: { ...meta(), count: 1, hasMore: false, nextCursor: null, region: 'us', quota: { left: 9 } },
+      data: [
+        {
+          ...person(),
+          loyaltyTier: 'gold',
+          emails: [{ value: 'john@example.com', type: 'home', isPrimary: true, verifiedAt: '2024-01-01' }],
+          address: { street: '1 Main St', geo: { lat: 30.27 } },
+        },
+      ],
+      links: { self: '/v1/people' },
+    }
+    for (const validate of ['strict', 'warn'] as const) {
+      const { logger, lines } = collectingLogger()
+      const cc = createClient(offline(answering(() => json(200, page)).fetch, { validate, logger }))
+      const { data, meta: pageMeta, body } = await cc.people.list().withResponse()
+      expect(data.data[0]).toEqual(page.data[0])
+      expect(pageMeta).toEqual(page.meta)
+      expect(data.meta).toEqual(page.meta)
+      expect(body).toEqual(page)
+      expect(lines).toEqual([])
+    }
+  })
+
+  it('the request id is the documented meta.requestId; an X-Request-Id header only stands in when the body has none', async () => {
+    const { logger, lines } = collectingLogger()
+    const proxied = { 'x-request-id': 'req_from_proxy' }
+    const { fetch } = answering(
+      () => json(200, { meta: meta('req_from_api'), data: person() }, proxied),
+      () => json(200, { meta: meta('req_from_api'), data: { ...person(), emails: 'not a list' } }, proxied),
+      () => json(200, { data: person() }, proxied),
+    )
+    const cc = createClient(offline(fetch, { logger, logLevel: 'info' }))
+    const result = await cc.people.get('jd79abc123def').withResponse()
+    expect([result.requestId, result.data.requestId]).toEqual(['req_from_api', 'req_from_api'])
+    const strict = await cc.people.get('jd79abc123def', { validate: 'strict' }).catch((e: unknown) => e)
+    expect((strict as ResponseValidationError).requestId).toBe('req_from_api')
+    // No `meta` (a contract violation, logged): the header is all there is.
+    expect((await cc.people.get('jd79abc123def')).requestId).toBe('req_from_proxy')
+    const answers = lines.filter((line) => line.level === 'info').map((line) => line.line)
+    expect(answers).toEqual([
+      expect.stringMatching(/→ 200 in \d+ ms \(attempt 1\/3, request req_from_api\)$/),
+      expect.stringMatching(/→ 200 in \d+ ms \(attempt 1\/3, request req_from_api\)$/),
+      expect.stringMatching(/→ 200 in \d+ ms \(attempt 1\/3, request req_from_proxy\)$/),
+    ])
+  })
+
   it('unknown fields pass through', async () => {
     const body = { meta: { ...meta(), region: 'us' }, data: { ...person(), loyaltyTier: 'gold' } }
     const cc = createClient(offline(answering(() => json(200, body)).fetch, { validate: 'strict' }))

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, isReplayable, isRetryableStatus, parseRetryAfter, retryDelay, serverRetryHint } from './retry.js'
+import {
+  backoffDelay,
+  isReplayable,
+  isRetryableAnswer,
+  isRetryableStatus,
+  parseRetryAfter,
+  retryDelay,
+  serverRetryHint,
+} from './retry.js'
 
 describe('backoffDelay', () => {
   it('doubles from 0.5 s and stops at 8 s', () => {
@@ -65,6 +73,13 @@ describe('retry policy', () => {
   it('retries timeouts, conflicts, rate limits and server errors only', () => {
     const statuses = [400, 401, 403, 404, 408, 409, 413, 422, 429, 500, 502, 503, 504, 529]
     expect(statuses.filter(isRetryableStatus)).toEqual([408, 409, 429, 500, 502, 503, 504, 529])
+  })
+
+  it('not a 501 (the method is not implemented), nor a 409 to a DELETE', () => {
+    expect(isRetryableStatus(501)).toBe(false)
+    expect(isRetryableAnswer('PUT', 409)).toBe(true)
+    expect(isRetryableAnswer('DELETE', 409)).toBe(false)
+    expect(isRetryableAnswer('DELETE', 503)).toBe(true)
   })
 
   it('lets the server decide with x-should-retry', () => {

@@ -51,9 +51,20 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-/** Statuses worth another attempt: timeouts, conflicts (lock contention), rate limits and server errors. */
+/**
+ * Statuses worth another attempt: timeouts, conflicts (lock contention), rate limits and server errors, but 501:
+ * a server that does not implement a method will not by the next attempt.
+ */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500
+  return status === 408 || status === 409 || status === 429 || (status >= 500 && status !== 501)
+}
+
+/**
+ * Whether an answer with `status` to a `method` request is worth another attempt. A DELETE's 409 is not: the
+ * contact is in a state that forbids it, which asking again does not change.
+ */
+export function isRetryableAnswer(method: HttpMethod, status: number): boolean {
+  return isRetryableStatus(status) && !(method === 'DELETE' && status === 409)
 }
 
 /** `x-should-retry: true|false` from the server overrides our own judgement. */

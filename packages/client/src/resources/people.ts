@@ -8,14 +8,24 @@ import type {
   UpdateContactInput,
   UpsertContactResult,
 } from '@cc/schema'
-import { messages, summarizeFieldErrors, worded } from '@cc/schema'
+import { assumptionUrl, endpoints, messages, summarizeFieldErrors, worded } from '@cc/schema'
 import { z } from 'zod'
-import type { PreparedCall } from '../core/api-client.js'
-import type { APIPromise } from '../core/api-promise.js'
-import { asCcError, BULK_MAX_RETRIES, type BulkProgress, type BulkResult, runPool } from '../core/bulk.js'
-import { optionErrors, type RequestOptions, RequestOptionsSchema } from '../core/config.js'
+import type { CallSettings } from '../core/api-client.js'
+import type { APIPromise, WithResponse } from '../core/api-promise.js'
+import {
+  asCcError,
+  BULK_MAX_RETRIES,
+  type BulkProgress,
+  type BulkResult,
+  type BulkSource,
+  isBulkSource,
+  runPool,
+  streamPool,
+} from '../core/bulk.js'
+import { optionError, optionErrors, type RequestOptions, RequestOptionsSchema } from '../core/config.js'
 import { prepareCall } from '../core/endpoint.js'
 import { AbortError, ValidationError } from '../core/errors.js'
+import { isMissingRoute } from '../core/missing-route.js'
 import { Page, PagePromise } from '../core/pagination.js'
 import { APIResource } from '../core/resource.js'
 import { dataOf, type SuccessResult, successOf } from '../core/unwrap.js'
@@ -29,6 +39,15 @@ export interface CreateOptions extends RequestOptions {
 export interface DeleteOptions extends RequestOptions {
   /** `true` deletes for good; by default the contact moves to the trash. */
   permanent?: boolean
+}
+
+/**
+ * What `people.delete` resolves with: the API's `{ deleted, permanent }`, and `alreadyGone: true` when a retry found
+ * the contact gone after an earlier attempt may have deleted it (its answer was lost on the way).
+ */
+export type DeletePersonResult = DeleteContactResult & {
+  /** Present (and `true`) only when the contact was already gone on a retry: an earlier attempt deleted it. */
+  alreadyGone?: true
 }
 
 export interface UpdateManyItem {
@@ -45,6 +64,8 @@ const UpdateManyOptionsSchema = RequestOptionsSchema.extend({
     .optional(),
 })
 export type UpdateManyOptions = z.input<typeof UpdateManyOptionsSchema>
+
+const ITEMS_PROBLEM = 'must be an array, an iterable or an async iterable of { id, patch }'
 
 /** Contacts: `/people`. */
 export class People extends APIResource {
@@ -63,9 +84,48 @@ export class People extends APIResource {
     return fetchPage(query.cursor)
   }
 
-  /** One contact by id. */
+  /**
+   * One contact by id. `GET /people/{id}` is not in the API docs: when the server answers it with a 405, a 501 or a
+   * 404 that is not its own "not found" (see `isMissingRoute`), the contact is read with the documented
+   * `GET /people/search?id=` instead, and so is every later `get` of this client (ASSUMPTIONS.md#get-person-endpoint).
+   * Either way an unknown id is a `NotFoundError`.
+   */
   get(id: string, options?: RequestOptions): APIPromise<Person> {
-    return this.call('getPerson', 'people.get', { params: { id } }, options, dataOf)
+    return this.run(options, async (settings) => {
+      // Checked as the route would check it, whichever route answers.
+      const direct = prepareCall('getPerson', { params: { id } }, 'people.get', settings.shaping)
+      const routes = this.api.routes
+      if (!routes.isMissing('getPerson')) {
+        try {
+          return await this.send(direct, settings, (body) => dataOf(body as { data: Person }))
+        } catch (error) {
+          if (!isMissingRoute(error)) throw error
+          if (routes.markMissing('getPerson')) {
+            const { method, path } = endpoints.getPerson
+            const { operation } = endpoints.getPerson.fallback
+            this.api.logger.info(
+              `${method} ${path} is not served (${(error as { status: number }).status}): contacts are read with ` +
+                `${operation} by id from now on (${assumptionUrl('get-person-endpoint')})`,
+            )
+          }
+        }
+      }
+      return this.#getBySearch(id, settings)
+    })
+  }
+
+  /** The fallback of `get`: the documented search by id, whose only match is the contact. */
+  #getBySearch(id: string, settings: CallSettings): Promise<WithResponse<Person>> {
+    const { fallback } = endpoints.getPerson
+    const params: Record<string, string> = { id }
+    const query = Object.fromEntries(Object.entries(fallback.query).map(([name, param]) => [name, params[param]]))
+    const search = prepareCall(fallback.operation, { query }, 'people.get', settings.shaping)
+    return this.send(search, settings, (body, raw) => {
+      const found = (body as { data?: unknown } | undefined)?.data
+      const person = Array.isArray(found) ? found.find((item) => (item as Person | null)?.id === id) : undefined
+      if (person === undefined) throw this.api.notFound(search, raw, `Contact ${id}`)
+      return person as Person
+    })
   }
 
   /** Up to 10 contacts matching id (exact), email (exact), phone (normalized) or name (fuzzy). */
@@ -84,35 +144,87 @@ export class People extends APIResource {
     return this.call('updatePerson', 'people.update', { params: { id }, body: patch }, options, successOf)
   }
 
-  /** Moves a contact to the trash, or deletes it for good with `{ permanent: true }`. */
-  delete(id: string, options?: DeleteOptions): APIPromise<DeleteContactResult> {
+  /**
+   * Moves a contact to the trash, or deletes it for good with `{ permanent: true }`. A retry that finds the contact
+   * gone after an earlier attempt may have deleted it (a connection lost, a timeout or a 5xx: its answer never
+   * came) resolves with `{ deleted: true, permanent, alreadyGone: true }`; a 404 on the first attempt is a
+   * `NotFoundError`, and a 409 is not retried.
+   */
+  delete(id: string, options?: DeleteOptions): APIPromise<DeletePersonResult> {
     const { permanent, ...rest } = options ?? {}
     const input = { params: { id }, query: { permanent } }
-    return this.call('deletePerson', 'people.delete', input, rest, dataOf)
+    return this.call('deletePerson', 'people.delete', input, rest, (body, raw): DeletePersonResult => {
+      if (raw.alreadyGone) return { deleted: true, permanent: permanent === true, alreadyGone: true }
+      return dataOf(body)
+    })
   }
 
   /**
-   * Updates many contacts, `concurrency` at a time, and returns one result per item in input order. It never
-   * throws once started: every item is validated before any is sent (an invalid one gets its `ValidationError`
-   * and is not sent), a 429 pauses all workers together, and aborting `signal` stops the rest. Each item is retried
-   * up to `BULK_MAX_RETRIES` times unless `maxRetries` says otherwise.
+   * Updates many contacts, `concurrency` at a time, and resolves with one result per item in input order. `items`
+   * may be an array or any iterable or async iterable; each item is validated as it is reached (an invalid one gets
+   * its `ValidationError` and is not sent). It never throws once started, but for an error of the iterable itself:
+   * a 429 pauses all workers together, and aborting `signal` gives every item not done an `AbortError`. Each item
+   * is retried up to `BULK_MAX_RETRIES` times unless `maxRetries` says otherwise.
+   *
+   * The array of results holds one result per item: for a run too large for that, use `updateManyStream`.
    */
-  async updateMany(items: readonly UpdateManyItem[], options: UpdateManyOptions = {}): Promise<BulkResult[]> {
+  async updateMany(items: BulkSource<UpdateManyItem>, options: UpdateManyOptions = {}): Promise<BulkResult[]> {
+    const run = this.#bulk(items, options, 'people.updateMany')
+    return runPool(items, run.concurrency, run.update, run.stop)
+  }
+
+  /**
+   * `updateMany` as a stream: yields each item's result as soon as it is known (in the order they complete; each
+   * carries its `index` in the input), so that a run of any length holds a bounded window in memory: at most
+   * `concurrency` items in flight and `concurrency` results waiting to be read, and the next item is taken from
+   * `items` only when there is room. Stopping early (`break`) aborts the updates in flight and closes `items`.
+   * Bad options throw at once.
+   */
+  updateManyStream(
+    items: BulkSource<UpdateManyItem>,
+    options: UpdateManyOptions = {},
+  ): AsyncGenerator<BulkResult, void, undefined> {
+    const run = this.#bulk(items, options, 'people.updateManyStream')
+    return streamPool(items, run.concurrency, run.update, run.stop)
+  }
+
+  /**
+   * Checks the options and the source (throwing `ValidationError` naming what is wrong), and returns what the pool
+   * runs: `update`, which gives every item a result and never throws, and `stop`, which ends the run.
+   */
+  #bulk(
+    items: BulkSource<UpdateManyItem>,
+    options: UpdateManyOptions,
+    operation: string,
+  ): {
+    concurrency: number
+    update: (item: UpdateManyItem, index: number) => Promise<BulkResult>
+    stop: AbortController
+  } {
     const checked = UpdateManyOptionsSchema.safeParse(options)
     if (!checked.success) {
       const errors = optionErrors(checked.error.issues)
       throw new ValidationError(
-        `Invalid options for people.updateMany: ${summarizeFieldErrors(errors)}`,
+        `Invalid options for ${operation}: ${summarizeFieldErrors(errors)}`,
         checked.error.issues,
         errors,
       )
     }
+    if (!isBulkSource(items)) {
+      const errors = optionError('items', ITEMS_PROBLEM)
+      throw new ValidationError(`Invalid input for ${operation}: ${summarizeFieldErrors(errors)}`, [], errors)
+    }
     const { concurrency = 4, onProgress, ...callOptions } = options
-    const requestOptions = {
+    const settings = this.api.settings({
       ...callOptions,
       maxRetries: callOptions.maxRetries ?? Math.max(BULK_MAX_RETRIES, this.api.config.maxRetries),
-    }
-    const total = items.length
+    })
+    // Aborted by the caller's signal, or when the consumer of the stream stops reading.
+    const stop = new AbortController()
+    const signal = settings.signal ? AbortSignal.any([settings.signal, stop.signal]) : stop.signal
+    const running: CallSettings = { ...settings, signal }
+
+    const total = Array.isArray(items) ? items.length : undefined
     let succeeded = 0
     let failed = 0
     const report = (result: BulkResult) => {
@@ -125,37 +237,30 @@ export class People extends APIResource {
       }
     }
 
-    const prepared = items.map((item, index): PreparedCall | BulkResult => {
-      try {
-        return prepareCall('updatePerson', { params: { id: item.id }, body: item.patch }, `people.updateMany[${index}]`)
-      } catch (error) {
-        return { id: String(item?.id), ok: false, error: asCcError(error) }
-      }
-    })
-    for (const entry of prepared) if (isResult(entry)) report(entry)
-
-    const send = async (entry: PreparedCall | BulkResult, index: number): Promise<BulkResult> => {
-      if (isResult(entry)) return entry
-      const id = (items[index] as UpdateManyItem).id
+    const update = async (item: UpdateManyItem, index: number): Promise<BulkResult> => {
+      const input = item as Partial<UpdateManyItem> | null | undefined
+      const id = String(input?.id)
       let result: BulkResult
-      if (requestOptions.signal?.aborted) {
-        const context = { method: entry.method, path: entry.path, attempts: 0 }
-        result = { id, ok: false, error: new AbortError(context, requestOptions.signal.reason) }
-      } else {
-        try {
-          const raw = await this.api.request(entry, requestOptions)
-          result = { id, ok: true, requestId: raw.requestId }
-        } catch (error) {
-          result = { id, ok: false, error: asCcError(error) }
+      try {
+        const call = prepareCall(
+          'updatePerson',
+          { params: { id: input?.id as string }, body: input?.patch },
+          `people.updateMany[${index}]`,
+          settings.shaping,
+        )
+        if (signal.aborted) {
+          const context = { method: call.method, path: call.path, attempts: 0 }
+          result = { index, id, ok: false, error: new AbortError(context, signal.reason) }
+        } else {
+          const raw = await this.api.request(call, running)
+          result = { index, id, ok: true, requestId: raw.requestId }
         }
+      } catch (error) {
+        result = { index, id, ok: false, error: asCcError(error) }
       }
       report(result)
       return result
     }
-    return runPool(prepared, concurrency, send)
+    return { concurrency, update, stop }
   }
-}
-
-function isResult(entry: PreparedCall | BulkResult): entry is BulkResult {
-  return 'ok' in entry
 }
