@@ -42,6 +42,7 @@ process.stdout.write(
     `  URL:      ${sandbox.url}`,
     `  API key:  ${keyGiven ? `${maskKey(sandbox.apiKey)} (from --api-key${keyCount > 1 ? `, and ${keyCount - 1} more` : ''})` : sandbox.apiKey}`,
     `  Data:     ${storage}`,
+    `  Profile:  ${sandbox.profile === 'docs' ? 'docs (only what the API docs state)' : 'sandbox'}`,
     ...(config.options.cors ? [`  CORS:     ${config.options.cors.join(', ')}`] : []),
     `  Try:      curl -H "Authorization: Bearer ${keyGiven ? '<your key>' : sandbox.apiKey}" ${sandbox.url}/people`,
     '  Stop:     Ctrl-C',

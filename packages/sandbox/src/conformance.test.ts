@@ -13,7 +13,8 @@ import { type PrismProxy, startPrismProxy } from './test-prism.js'
  *
  * Two proxies: a validating one for requests the document allows (both directions are checked), and
  * one with --validate-request=false for requests the document forbids, so that the sandbox's own
- * error responses reach Prism and are checked against the document too.
+ * error responses reach Prism and are checked against the document too. A third validates a sandbox of the `docs`
+ * profile against the document it serves: only the documented operations and rules.
  */
 
 const KEY = 'ccmd_test_conformance'
@@ -21,25 +22,36 @@ const auth = { Authorization: `Bearer ${KEY}` }
 const json = { ...auth, 'Content-Type': 'application/json' }
 
 let sandbox: Sandbox
+let docsSandbox: Sandbox
 let strict: PrismProxy
 let lenient: PrismProxy
+let docs: PrismProxy
 const dir = mkdtempSync(join(tmpdir(), 'cc-sandbox-prism-'))
+
+/** The document a sandbox serves, as a file Prism can read. */
+async function documentFile(of: Sandbox, name: string): Promise<string> {
+  const document = await (await fetch(of.url.replace(/\/v1$/, '/openapi.json'))).text()
+  const file = join(dir, name)
+  writeFileSync(file, document)
+  return file
+}
 
 beforeAll(async () => {
   sandbox = await createSandbox({ listen: { port: 0 }, apiKeys: [KEY] })
-  const document = await (await fetch(sandbox.url.replace(/\/v1$/, '/openapi.json'))).text()
-  const file = join(dir, 'openapi.json')
-  writeFileSync(file, document)
+  docsSandbox = await createSandbox({ listen: { port: 0 }, apiKeys: [KEY], profile: 'docs' })
+  const file = await documentFile(sandbox, 'openapi.json')
+  const docsFile = await documentFile(docsSandbox, 'openapi-docs.json')
   // The first run downloads Prism.
-  ;[strict, lenient] = await Promise.all([
+  ;[strict, lenient, docs] = await Promise.all([
     startPrismProxy(file, sandbox.url),
     startPrismProxy(file, sandbox.url, ['--validate-request=false']),
+    startPrismProxy(docsFile, docsSandbox.url),
   ])
 }, 240_000)
 
 afterAll(async () => {
-  await Promise.all([strict?.stop(), lenient?.stop()])
-  await sandbox?.close()
+  await Promise.all([strict?.stop(), lenient?.stop(), docs?.stop()])
+  await Promise.all([sandbox?.close(), docsSandbox?.close()])
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -76,8 +88,8 @@ async function send(proxy: PrismProxy, step: Step): Promise<Outcome> {
 }
 
 /** Sends a step through the validating proxy: no violation either way, and the sandbox's own status. */
-async function conforms(step: Step): Promise<Outcome> {
-  const outcome = await send(strict, step)
+async function conforms(step: Step, proxy: PrismProxy = strict): Promise<Outcome> {
+  const outcome = await send(proxy, step)
   const label = `${step.method} ${step.path} → ${outcome.status}: ${JSON.stringify(outcome.violations)} ${JSON.stringify(outcome.body).slice(0, 500)}`
   expect(outcome.violations, label).toEqual([])
   expect(outcome.contentType, label).not.toContain('problem+json')
@@ -95,6 +107,9 @@ describe('through prism proxy --errors', () => {
     if (!existing) throw new Error('no seeded contact')
 
     await conforms({ method: 'GET', path: `/people/search?name=${encodeURIComponent('an')}`, status: 200 })
+    // No criterion: the docs do not require one, and the sandbox answers the first contacts.
+    const unfiltered = await conforms({ method: 'GET', path: '/people/search', status: 200 })
+    expect((unfiltered.body as { data: unknown[] }).data).toHaveLength(10)
     await conforms({ method: 'GET', path: `/people/search?id=${existing.id}`, status: 200 })
     await conforms({ method: 'GET', path: '/people/search?email=nobody@example.com&phone=%2B15550000000', status: 200 })
     await conforms({ method: 'GET', path: `/people/${existing.id}`, status: 200 })
@@ -137,6 +152,10 @@ describe('through prism proxy --errors', () => {
       status: 200,
     })
     await conforms({ method: 'PUT', path: `/people/${id}`, body: { lastName: 'Updated', tags: [] }, status: 200 })
+    // What the docs do not forbid: an empty patch, a stage cleared with "", a contact created without any field.
+    await conforms({ method: 'PUT', path: `/people/${id}`, body: {}, status: 200 })
+    await conforms({ method: 'PUT', path: `/people/${id}`, body: { stage: '' }, status: 200 })
+    await conforms({ method: 'POST', path: '/people', body: {}, status: 201 })
     await conforms({ method: 'PUT', path: `/people/${id}`, body: { stage: 'stage_missing' }, status: 422 })
     await conforms({ method: 'PUT', path: '/people/unknown12345', body: { firstName: 'X' }, status: 404 })
 
@@ -197,12 +216,9 @@ describe('through prism proxy --errors', () => {
     const forbidden: Step[] = [
       { method: 'GET', path: '/people?limit=0', status: 422 },
       { method: 'GET', path: '/people?limit=101', status: 422 },
-      { method: 'GET', path: '/people/search', status: 422 },
       { method: 'GET', path: '/people/search?name=a', status: 422 },
       { method: 'GET', path: '/people/short', status: 422 },
       { method: 'POST', path: '/people', body: { firstName: '', state: 'texas', color: 'red' }, status: 422 },
-      { method: 'POST', path: '/people', body: {}, status: 422 },
-      { method: 'PUT', path: '/people/abcdefgh1234', body: {}, status: 422 },
       { method: 'PUT', path: '/people/abcdefgh1234', body: { price: -5, tags: ['x'.repeat(51)] }, status: 422 },
       { method: 'DELETE', path: '/people/abcdefgh1234?permanent=yes', status: 422 },
       { method: 'POST', path: '/deals', body: { title: '' }, status: 422 },
@@ -225,5 +241,54 @@ describe('through prism proxy --errors', () => {
       const viaStrict = await send(strict, step)
       expect(viaStrict.status, `${step.method} ${step.path}: the document allows it`).toBeGreaterThanOrEqual(400)
     }
+  })
+})
+
+describe('the docs profile through prism proxy --errors, on the document it serves', () => {
+  it('a session over every documented operation has no violation', { timeout: 60_000 }, async () => {
+    const step = (s: Step) => conforms(s, docs)
+    const list = await step({ method: 'GET', path: '/people?limit=5', status: 200 })
+    const existing = (list.body as { data: { id: string }[] }).data[0]
+    if (!existing) throw new Error('no seeded contact')
+    await step({ method: 'GET', path: '/people/search', status: 200 })
+    await step({ method: 'GET', path: `/people/search?id=${existing.id}`, status: 200 })
+    // A field the docs do not list is taken (and dropped), as the documented rules allow.
+    const created = await step({
+      method: 'POST',
+      path: '/people',
+      headers: { 'Idempotency-Key': 'docs-profile-1' },
+      body: { firstName: 'Docs', email: 'docs.profile@example.com', nickname: 'D' },
+      status: 201,
+    })
+    const id = (created.body as { data: { id: string } }).data.id
+    await step({ method: 'POST', path: '/people', body: { email: 'docs.profile@example.com' }, status: 200 })
+    const updated = await step({ method: 'PUT', path: `/people/${id}`, body: { lastName: 'Profile' }, status: 200 })
+    expect(updated.body).not.toHaveProperty('success')
+    await step({ method: 'PUT', path: `/people/${id}`, body: {}, status: 200 })
+    await step({ method: 'GET', path: '/users', status: 200 })
+    await step({ method: 'GET', path: '/me', status: 200 })
+    const deal = await step({
+      method: 'POST',
+      path: '/deals',
+      body: { title: 'Docs deal', pipelineId: 'pipe_buyers', peopleIds: [id], pricing: -1 },
+      status: 201,
+    })
+    const dealId = (deal.body as { data: { id: string } }).data.id
+    await step({
+      method: 'PUT',
+      path: `/deals/${dealId}`,
+      body: { title: 'Docs deal', pipelineId: 'pipe_buyers' },
+      status: 200,
+    })
+    await step({ method: 'POST', path: `/deals/${dealId}/move`, body: { stageId: 'dstage_buyer_offer' }, status: 200 })
+    await step({
+      method: 'POST',
+      path: '/activities',
+      body: { personId: id, type: 'note', content: 'Docs' },
+      status: 201,
+    })
+    const deleted = await step({ method: 'DELETE', path: `/people/${id}`, status: 200 })
+    expect(deleted.body).not.toHaveProperty('success')
+    await step({ method: 'DELETE', path: `/people/${id}`, status: 404 })
   })
 })

@@ -1,20 +1,22 @@
 import { ApiErrorBody, contactFieldNames, endpoints } from '@cc/schema'
 import fc from 'fast-check'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createSandbox, type Sandbox } from './index.js'
 
 /**
  * Throws random methods, paths, query strings, headers and bodies at the in-process handler:
  * it must never throw or answer 5xx, every 4xx is an ApiErrorBody and every 2xx matches the
- * endpoint's response schema. Fixed seed (override with FUZZ_SEED) so a failure reproduces.
+ * endpoint's response schema. Fixed seed (override with FUZZ_SEED) so a failure reproduces. Both profiles: the
+ * `docs` one also never serves an undocumented operation, never sends `X-Request-Id`, and never says `success`.
  */
 
-let sandbox: Sandbox
+const sandboxes = new Map<'sandbox' | 'docs', Sandbox>()
 beforeAll(async () => {
-  sandbox = await createSandbox({ apiKeys: ['ccmd_test_fuzz'] })
+  sandboxes.set('sandbox', await createSandbox({ apiKeys: ['ccmd_test_fuzz'] }))
+  sandboxes.set('docs', await createSandbox({ apiKeys: ['ccmd_test_fuzz'], profile: 'docs' }))
 })
-afterAll(() => sandbox.close())
+afterAll(() => Promise.all([...sandboxes.values()].map((sandbox) => sandbox.close())))
 
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
 const method = fc.oneof(
@@ -119,41 +121,53 @@ const endpointList = Object.values(endpoints).map((endpoint) => ({
   pattern: new RegExp(`^/v1${endpoint.path.replace(/\{\w+\}/g, '[^/]+')}$`),
 }))
 
-it('never throws, never answers 5xx, and every answer has the documented shape', async () => {
-  const seed = Number(process.env.FUZZ_SEED ?? 20261127)
-  await fc.assert(
-    fc.asyncProperty(target, query, headers, body, async ({ method: m, path: p }, q, h, b) => {
-      const init: RequestInit = { method: m, headers: new Headers() }
-      for (const [name, value] of Object.entries(h)) {
-        // content-length is a forbidden request header for fetch; it reaches the app as given in-process only.
-        if (name !== 'content-length') (init.headers as Headers).set(name, value)
-      }
-      if (b !== undefined && m !== 'GET' && m !== 'HEAD') init.body = b
-      let request: Request
-      try {
-        request = new Request(`http://localhost${p}${q}`, init)
-      } catch {
-        return // not a request a client could send
-      }
-      const response = await sandbox.fetch(request)
-      expect(response.status).toBeLessThan(500)
-      const requestId = response.headers.get('X-Request-Id')
-      expect(requestId).toMatch(/^[0-9a-f-]{36}$/)
-      if (m === 'HEAD') return
-      const text = await response.text()
-      if (response.status >= 400) {
-        const parsed = ApiErrorBody.safeParse(JSON.parse(text))
-        expect(parsed.success, text).toBe(true)
-        expect(parsed.data?.meta.requestId).toBe(requestId)
-        return
-      }
-      const url = new URL(request.url)
-      const match = endpointList.find((e) => e.endpoint.method === m && e.pattern.test(url.pathname))
-      if (match) {
-        const checked = z.safeParse(match.endpoint.response, JSON.parse(text))
-        expect(checked.success, `${m} ${url.pathname}: ${text.slice(0, 300)}`).toBe(true)
-      }
-    }),
-    { numRuns: 1000, seed },
-  )
+describe.each([
+  { profile: 'sandbox' as const, numRuns: 1000 },
+  { profile: 'docs' as const, numRuns: 500 },
+])('the $profile profile', ({ profile, numRuns }) => {
+  it('never throws, never answers 5xx, and every answer has the documented shape', async () => {
+    const sandbox = sandboxes.get(profile) as Sandbox
+    const seed = Number(process.env.FUZZ_SEED ?? 20261127)
+    await fc.assert(
+      fc.asyncProperty(target, query, headers, body, async ({ method: m, path: p }, q, h, b) => {
+        const init: RequestInit = { method: m, headers: new Headers() }
+        for (const [name, value] of Object.entries(h)) {
+          // content-length is a forbidden request header for fetch; it reaches the app as given in-process only.
+          if (name !== 'content-length') (init.headers as Headers).set(name, value)
+        }
+        if (b !== undefined && m !== 'GET' && m !== 'HEAD') init.body = b
+        let request: Request
+        try {
+          request = new Request(`http://localhost${p}${q}`, init)
+        } catch {
+          return // not a request a client could send
+        }
+        const response = await sandbox.fetch(request)
+        expect(response.status).toBeLessThan(500)
+        const requestId = response.headers.get('X-Request-Id')
+        if (profile === 'docs') expect(requestId).toBeNull()
+        else expect(requestId).toMatch(/^[0-9a-f-]{36}$/)
+        if (m === 'HEAD') return
+        const text = await response.text()
+        if (response.status >= 400) {
+          const parsed = ApiErrorBody.safeParse(JSON.parse(text))
+          expect(parsed.success, text).toBe(true)
+          if (requestId !== null) expect(parsed.data?.meta.requestId).toBe(requestId)
+          return
+        }
+        const url = new URL(request.url)
+        const match = endpointList.find((e) => e.endpoint.method === m && e.pattern.test(url.pathname))
+        if (match) {
+          const answer = JSON.parse(text)
+          const checked = z.safeParse(match.endpoint.response, answer)
+          expect(checked.success, `${m} ${url.pathname}: ${text.slice(0, 300)}`).toBe(true)
+          if (profile === 'docs') {
+            expect('undocumented' in match.endpoint, `${m} ${url.pathname} is not documented`).toBe(false)
+            expect(answer).not.toHaveProperty('success')
+          }
+        }
+      }),
+      { numRuns, seed },
+    )
+  })
 })

@@ -1,5 +1,6 @@
 import { fieldErrors, messages, summarizeFieldErrors, worded } from '@cc/schema'
 import { z } from 'zod'
+import { SANDBOX_PROFILES } from './profiles.js'
 import { MAX_SEED_CONTACTS } from './seed/demo-data.js'
 
 /** The kinds of failure the sandbox can inject. */
@@ -87,6 +88,11 @@ export type SeedOptions = z.infer<typeof SeedOptions>
 
 export const SandboxOptions = z.strictObject(
   {
+    /**
+     * How closely to play the API: `sandbox` (the default) serves every operation with our rules and extras; `docs`
+     * only what the API docs state (documented routes and rules, no `success` flag, no `X-Request-Id` header).
+     */
+    profile: z.enum(SANDBOX_PROFILES, worded).optional(),
     /** Serve over HTTP. Port 0 picks a free port; host defaults to 127.0.0.1. Without it: in-process only. */
     listen: z
       .strictObject(

@@ -127,10 +127,19 @@ describe('GET /people/search', () => {
     expect(broad.body.data).toHaveLength(10)
   })
 
-  it('needs a criterion, and a name of at least 2 characters', async () => {
+  it('answers a search without criteria with the first 10 contacts in list order; a name needs 2 characters', async () => {
+    // The docs do not say a search needs a criterion (ASSUMPTIONS.md#search-criteria).
     const none = await call(sandbox, 'GET', '/people/search')
-    expect(none.status).toBe(422)
-    expect(ApiErrorBody.parse(none.body).error.issues?.[0]?.message).toMatch(/at least one of/)
+    expect(none.status).toBe(200)
+    const first = ListPeopleResponse.parse((await call(sandbox, 'GET', '/people?limit=10')).body).data
+    expect(SearchPeopleResponse.parse(none.body).data.map((p) => p.id)).toEqual(first.map((p) => p.id))
+    // Trashed contacts are left out, as from every search.
+    await call(sandbox, 'DELETE', `/people/${first[0]?.id}`)
+    const after = SearchPeopleResponse.parse((await call(sandbox, 'GET', '/people/search')).body).data
+    expect(after.map((p) => p.id)).toEqual(
+      ListPeopleResponse.parse((await call(sandbox, 'GET', '/people?limit=10')).body).data.map((p) => p.id),
+    )
+    expect(after.map((p) => p.id)).not.toContain(first[0]?.id)
     const short = await call(sandbox, 'GET', '/people/search?name=a')
     expect(short.body.error.issues).toEqual([{ path: ['name'], message: 'must be at least 2 characters' }])
   })
@@ -207,6 +216,40 @@ describe('POST /people', () => {
     expect(issues.find((i) => i.path[0] === 'color')?.message).toBe('is not a known field')
   })
 
+  it('names the known field an unknown one most likely meant', async () => {
+    const res = await call(sandbox, 'POST', '/people', {
+      body: { firstName: 'Ada', zipcode: '78701', first_name: 'A' },
+    })
+    expect(res.status).toBe(422)
+    expect(ApiErrorBody.parse(res.body).error.issues).toEqual([
+      { path: ['zipcode'], message: 'is not a known field — did you mean zipCode?' },
+      { path: ['first_name'], message: 'is not a known field — did you mean firstName?' },
+    ])
+    expect(res.body.error.message).toBe(
+      'Invalid request: zipcode: is not a known field — did you mean zipCode?; first_name: is not a known field — did you mean firstName?',
+    )
+    const update = await call(sandbox, 'PUT', '/people/abcdefgh1234', { body: { stageId: 'stage_lead' } })
+    expect(update.body.error.issues).toEqual([
+      { path: ['stageId'], message: 'is not a known field — did you mean stage?' },
+    ])
+    const query = await call(sandbox, 'GET', '/people?limt=5')
+    expect(query.body.error.issues).toEqual([{ path: ['limt'], message: 'is not a known field — did you mean limit?' }])
+  })
+
+  it('creates a contact from an empty body, and one without a stage from stage: ""', async () => {
+    // The docs require no field of a new contact (ASSUMPTIONS.md#create-fields-as-update).
+    const empty = await call(sandbox, 'POST', '/people', { body: {} })
+    expect(empty.status).toBe(201)
+    const person = UpsertContactResponse.parse(empty.body).data.person
+    expect(person).toMatchObject({ emails: [], phones: [], stageId: 'stage_lead' })
+    expect(person.firstName).toBeUndefined()
+    expect((await call(sandbox, 'GET', `/people/${person.id}`)).body.data).toEqual(person)
+    const stageless = await call(sandbox, 'POST', '/people', { body: { firstName: 'Nostage', stage: '' } })
+    expect(stageless.status).toBe(201)
+    expect(stageless.body.data.person.stageId).toBeUndefined()
+    expect(stageless.body.data.person.stageName).toBeUndefined()
+  })
+
   it('rejects an unknown stage id with 422 on stage', async () => {
     const res = await call(sandbox, 'POST', '/people', { body: { firstName: 'X', stage: 'stage_nope' } })
     expect(res.status).toBe(422)
@@ -242,26 +285,37 @@ describe('PUT /people/{id}', () => {
     expect(after.createdAt).toBe(created.createdAt)
   })
 
-  it('clears text fields sent empty and tags sent as []', async () => {
+  it('clears text fields sent empty, the stage sent as "", and tags sent as []', async () => {
     const created = (
-      await call(sandbox, 'POST', '/people', { body: { firstName: 'Kay', source: 'Zillow', tags: ['A'] } })
+      await call(sandbox, 'POST', '/people', {
+        body: { firstName: 'Kay', source: 'Zillow', tags: ['A'], stage: 'stage_active' },
+      })
     ).body.data.person
-    await call(sandbox, 'PUT', `/people/${created.id}`, { body: { source: '', tags: [] } })
+    expect(created).toMatchObject({ stageId: 'stage_active', stageName: 'Active Client' })
+    const res = await call(sandbox, 'PUT', `/people/${created.id}`, { body: { source: '', tags: [], stage: '' } })
+    expect(res.status).toBe(200)
     const after = (await call(sandbox, 'GET', `/people/${created.id}`)).body.data
     expect(after.source).toBeUndefined()
     expect(after.tags).toBeUndefined()
+    expect(after.stageId).toBeUndefined()
+    expect(after.stageName).toBeUndefined()
+    expect(after.firstName).toBe('Kay')
   })
 
-  it('answers 422 on stage for an unknown stage, 422 for an empty patch, 404 for an unknown id', async () => {
+  it('answers 422 on stage for an unknown stage, 200 for an empty patch that changes nothing, 404 for an unknown id', async () => {
     const id = ListPeopleResponse.parse((await call(sandbox, 'GET', '/people?limit=1')).body).data[0]?.id
     const stage = await call(sandbox, 'PUT', `/people/${id}`, { body: { stage: 'stage_unknown' } })
     expect(stage.status).toBe(422)
     expect(stage.body.error.issues).toEqual([
       { path: ['stage'], message: expect.stringMatching(/is not a known stage/) },
     ])
+    // The docs do not forbid an empty patch; it changes nothing, updatedAt included.
+    const before = (await call(sandbox, 'GET', `/people/${id}`)).body.data
     const empty = await call(sandbox, 'PUT', `/people/${id}`, { body: {} })
-    expect(empty.status).toBe(422)
-    expect(empty.body.error.issues).toEqual([{ path: [], message: 'must change at least one field' }])
+    expect(empty.status).toBe(200)
+    expect(UpdateContactResponse.parse(empty.body)).toMatchObject({ success: true })
+    expect((await call(sandbox, 'GET', `/people/${id}`)).body.data).toEqual(before)
+    expect((await call(sandbox, 'PUT', '/people/nobody123456', { body: {} })).status).toBe(404)
     const missing = await call(sandbox, 'PUT', '/people/nobody123456', { body: { firstName: 'X' } })
     expect(missing.status).toBe(404)
     // An unknown contact is a 404 before an unknown stage is a 422; a trashed one is unknown.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { buildOpenApiDocument } from '@cc/schema'
-import { type App, createApp } from './http/app.js'
+import { type App, createApp, withRequestId } from './http/app.js'
 import { generateTestKey, KeyRing } from './http/auth.js'
 import { CorsPolicy } from './http/cors.js'
 import { apiError } from './http/errors.js'
@@ -19,6 +19,7 @@ import {
   type SandboxOptions,
   SandboxOptions as SandboxOptionsSchema,
 } from './options.js'
+import { DEFAULT_PROFILE, type Profile, profiles, type SandboxProfile } from './profiles.js'
 import { DEFAULT_SEED, type DemoSeed, writeDemoData } from './seed/seed.js'
 import type { Listener } from './server/listen.js'
 import { Store } from './storage/store.js'
@@ -34,6 +35,8 @@ export interface Sandbox {
   fetch(request: Request): Promise<Response>
   /** A key the sandbox accepts (the first of `apiKeys`). */
   apiKey: string
+  /** How closely it plays the API: `sandbox` (every operation, our rules and extras) or `docs` (only the docs). */
+  readonly profile: SandboxProfile
   setFaults(faults: FaultOptions | false): void
   /** The next requests get exactly these faults, in order (`'none'` lets one request through). */
   queueFaults(kinds: QueuedFault[]): void
@@ -64,6 +67,8 @@ const connectionReset = (): TypeError =>
 class LocalSandbox implements Sandbox {
   url = 'http://localhost/v1'
   readonly apiKey: string
+  readonly profile: SandboxProfile
+  readonly #profile: Profile
   readonly #store: Store
   readonly #seed: DemoSeed | false
   readonly #faults: FaultInjector
@@ -78,6 +83,8 @@ class LocalSandbox implements Sandbox {
 
   constructor(store: Store, options: ReturnType<typeof SandboxOptionsSchema.parse>) {
     this.#store = store
+    this.profile = options.profile ?? DEFAULT_PROFILE
+    this.#profile = profiles[this.profile]
     this.#seed = options.seed ?? DEFAULT_SEED
     if (this.#seed !== false && store.isEmpty()) writeDemoData(store, this.#seed)
     const apiKeys = options.apiKeys ?? [generateTestKey()]
@@ -87,7 +94,9 @@ class LocalSandbox implements Sandbox {
     const failedAuthLimit = options.failedAuthLimit ?? DEFAULT_FAILED_AUTH_LIMIT
     this.#failedAuthLimiter = failedAuthLimit ? new FailedAuthLimiter(failedAuthLimit) : undefined
     this.#log = options.log
+    const profile = this.#profile
     this.#app = createApp({
+      profile,
       store,
       keys: new KeyRing(apiKeys),
       faults: this.#faults,
@@ -96,8 +105,13 @@ class LocalSandbox implements Sandbox {
       hostCheck: () => this.#hostCheck,
       cors: options.cors && options.cors.length > 0 ? new CorsPolicy(options.cors) : undefined,
       openApiDocument: () => {
+        // What the profile serves and checks: the `docs` profile's document has only the documented operations and rules.
         this.#openApi ??= JSON.stringify(
-          buildOpenApiDocument({ servers: [{ url: this.url, description: 'Local sandbox' }] }),
+          buildOpenApiDocument({
+            servers: [{ url: this.url, description: 'Local sandbox' }],
+            rules: profile.rules,
+            undocumented: profile.undocumented,
+          }),
         )
         return this.#openApi
       },
@@ -133,17 +147,15 @@ class LocalSandbox implements Sandbox {
     const started = this.#log ? performance.now() : 0
     let response: ApiResponse
     try {
-      response = this.#closed
-        ? apiError('service_unavailable', 'The sandbox is closed').response(randomUUID())
-        : await this.#app(request)
+      response = this.#closed ? this.#failure('service_unavailable', 'The sandbox is closed') : await this.#app(request)
     } catch (error) {
       console.error('cc-sandbox: internal error', error)
-      response = apiError('internal_error', 'Internal error in the sandbox').response(randomUUID())
+      response = this.#failure('internal_error', 'Internal error in the sandbox')
     }
     if (this.#log) {
       const ms = (performance.now() - started).toFixed(1)
       const status = request.dropped ? 'reset' : String(response.status)
-      const line = `${request.method} ${logPath(request.path)} ${status} ${ms}ms ${response.headers['X-Request-Id'] ?? '-'}`
+      const line = `${request.method} ${logPath(request.path)} ${status} ${ms}ms ${response.requestId ?? '-'}`
       try {
         this.#log(line)
       } catch (error) {
@@ -152,6 +164,12 @@ class LocalSandbox implements Sandbox {
       }
     }
     return response
+  }
+
+  /** An error answered outside the pipeline (a closed sandbox, a bug), as the pipeline would answer it. */
+  #failure(code: 'service_unavailable' | 'internal_error', message: string): ApiResponse {
+    const requestId = randomUUID()
+    return withRequestId(apiError(code, message).response(requestId), requestId, this.#profile)
   }
 
   setFaults(faults: FaultOptions | false): void {

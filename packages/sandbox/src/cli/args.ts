@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { FaultKind, type SandboxOptions } from '../options.js'
+import { SANDBOX_PROFILES, type SandboxProfile } from '../profiles.js'
 import { MAX_SEED_CONTACTS } from '../seed/demo-data.js'
 
 export const DEFAULT_PORT = 4010
@@ -20,6 +21,10 @@ Server
                         (repeatable). Default: no cross-origin access.
   --failed-auth-limit <n>
                         Failed authentications per client per minute before 429s. Default 10; 0: no limit.
+  --profile <name>      How closely to play the API. sandbox (the default): every operation,
+                        our rules as well as the docs', success flags and X-Request-Id headers.
+                        docs: only what the API docs state (documented routes, so no
+                        GET /people/{id}; only the docs' rules; no success flag, no X-Request-Id).
   --quiet               Do not log one line per request.
 
 Data
@@ -91,6 +96,12 @@ export function parseCliArgs(argv: string[]): CliConfig {
     listen: { port: integer('port', values.port, 0, 65535) ?? DEFAULT_PORT, host: values.host ?? '127.0.0.1' },
   }
   if (values['allowed-host'] !== undefined) options.listen.hosts = values['allowed-host']
+  if (values.profile !== undefined) {
+    if (!(SANDBOX_PROFILES as readonly string[]).includes(values.profile)) {
+      throw new UsageError(`--profile must be ${SANDBOX_PROFILES.join(' or ')} (got "${values.profile}")`)
+    }
+    options.profile = values.profile as SandboxProfile
+  }
   if (values.cors !== undefined) options.cors = values.cors
   const failedAuthLimit = integer('failed-auth-limit', values['failed-auth-limit'], 0)
   if (failedAuthLimit !== undefined) {
@@ -148,6 +159,7 @@ function parse(argv: string[]) {
       'allowed-host': { type: 'string', multiple: true },
       cors: { type: 'string', multiple: true },
       'failed-auth-limit': { type: 'string' },
+      profile: { type: 'string' },
       quiet: { type: 'boolean' },
       data: { type: 'string' },
       memory: { type: 'boolean' },

@@ -44,6 +44,12 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--contacts', '5', '--empty'])).toThrow(/--contacts and --empty exclude each other/)
   })
 
+  it('--profile picks how closely to play the API', () => {
+    expect(parseCliArgs(['--profile', 'docs']).options.profile).toBe('docs')
+    expect(parseCliArgs(['--profile', 'sandbox']).options.profile).toBe('sandbox')
+    expect(parseCliArgs([]).options).not.toHaveProperty('profile')
+  })
+
   it('names the flag and the rule for bad values', () => {
     const bad: [string[], RegExp][] = [
       [['--port', 'abc'], /--port must be a whole number from 0 to 65535/],
@@ -55,6 +61,7 @@ describe('parseCliArgs', () => {
       [['--reset'], /--reset needs --data/],
       [['--rate-window', '5'], /needs --rate-limit/],
       [['--nope'], /Unknown option '--nope'/],
+      [['--profile', 'strict'], /--profile must be sandbox or docs \(got "strict"\)/],
       [['extra'], /positional/],
     ]
     for (const [args, message] of bad) expect(() => parseCliArgs(args), args.join(' ')).toThrow(message)
@@ -105,6 +112,7 @@ describe('cc-sandbox (built CLI)', () => {
       '--reset',
       '--fault-rate',
       '--fault-kinds',
+      '--profile',
     ]) {
       expect(stdout).toContain(flag)
     }
@@ -121,6 +129,7 @@ describe('cc-sandbox (built CLI)', () => {
   it('prints the URL and key, logs each request without the key, stops cleanly on SIGTERM and SIGINT', async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       running = await startCli(['--port', '0', '--empty'])
+      expect(running.stdout()).toContain('Profile:  sandbox')
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
       expect(running.apiKey).toMatch(/^ccmd_test_/)
       const res = await fetch(`${running.url}/me`, { headers: { Authorization: `Bearer ${running.apiKey}` } })
@@ -140,6 +149,22 @@ describe('cc-sandbox (built CLI)', () => {
       // Node 22 warns when node:sqlite loads; the CLI keeps that out of its output.
       expect(running.stderr()).toBe('')
     }
+  })
+
+  it('--profile docs serves only what the docs state, and says so on start', async () => {
+    running = await startCli(['--port', '0', '--profile', 'docs'])
+    expect(running.stdout()).toContain('Profile:  docs (only what the API docs state)')
+    const headers = { Authorization: `Bearer ${running.apiKey}` }
+    const page = await fetch(`${running.url}/people?limit=1`, { headers })
+    expect(page.headers.get('X-Request-Id')).toBeNull()
+    const body = (await page.json()) as { data: { id: string }[]; meta: { requestId: string } }
+    const get = await fetch(`${running.url}/people/${body.data[0]?.id}`, { headers })
+    expect(get.status).toBe(405)
+    expect(get.headers.get('Allow')).toBe('PUT, DELETE')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The log still names each request, by the id its body gives.
+    expect(running.stdout()).toContain(` GET /v1/people 200 `)
+    expect(running.stdout()).toContain(body.meta.requestId)
   })
 
   it('--contacts starts with that many contacts', async () => {

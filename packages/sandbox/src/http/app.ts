@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Profile } from '../profiles.js'
 import type { Store } from '../storage/store.js'
 import type { KeyRing } from './auth.js'
 import type { CorsPolicy } from './cors.js'
@@ -14,6 +15,8 @@ import { addPeopleRoutes } from './routes/people.js'
 import { addUserRoutes } from './routes/users.js'
 
 export interface AppParts {
+  /** Which routes are served, which rules check requests, what answers carry. */
+  profile: Profile
   store: Store
   keys: KeyRing
   faults: FaultInjector
@@ -46,11 +49,12 @@ interface Aftermath {
  * a 404/405. Every error becomes an `ApiErrorBody`.
  */
 export function createApp(parts: AppParts): App {
+  const { profile } = parts
   const routes = new Routes()
-  addPeopleRoutes(routes, parts.store)
-  addUserRoutes(routes)
-  addDealRoutes(routes, parts.store)
-  addActivityRoutes(routes, parts.store)
+  addPeopleRoutes(routes, profile, parts.store)
+  addUserRoutes(routes, profile)
+  addDealRoutes(routes, profile, parts.store)
+  addActivityRoutes(routes, profile, parts.store)
   routes.add('GET', '/openapi.json', () => ({ status: 200, body: parts.openApiDocument() }))
 
   async function serve(
@@ -122,7 +126,8 @@ export function createApp(parts: AppParts): App {
     let response: ApiResponse
     try {
       if (request.clientAddress !== undefined) parts.hostCheck()?.check(request.header('host'))
-      if (parts.cors?.apply(request, headers)) return { status: 204, headers, body: null }
+      if (parts.cors?.apply(request, headers))
+        return withRequestId({ status: 204, headers, body: null }, requestId, profile)
       response = await serve(request, requestId, headers, aftermath)
     } catch (error) {
       if (!(error instanceof ApiError)) parts.onInternalError(error)
@@ -136,8 +141,15 @@ export function createApp(parts: AppParts): App {
       response.body = null
       delete response.headers['Content-Length']
     }
-    return response
+    return withRequestId(response, requestId, profile)
   }
+}
+
+/** Gives an answer its request id: for the log, and in an `X-Request-Id` header unless the profile leaves it out. */
+export function withRequestId(response: ApiResponse, requestId: string, profile: Profile): ApiResponse {
+  response.requestId = requestId
+  if (!profile.requestIdHeader) delete response.headers['X-Request-Id']
+  return response
 }
 
 const truncate = (text: string): string => (text.length > 100 ? `${text.slice(0, 100)}…` : text)

@@ -31,4 +31,6 @@ export interface ApiResponse {
   body: string | null
   /** The `slow-body` fault: the headers go out at once, the body this many ms later. */
   bodyDelayMs?: number
+  /** The request's id, for the request log: the `docs` profile gives it in `meta.requestId` only, not in a header. */
+  requestId?: string
 }

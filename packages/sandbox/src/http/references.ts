@@ -9,8 +9,9 @@ import type { Store } from '../storage/store.js'
 
 const known = (ids: readonly { id: string }[]) => ids.map((item) => item.id).join(', ')
 
+/** A contact's stage: a known stage id, or `""`, which clears it (ASSUMPTIONS.md#empty-string-clears). */
 export function checkContactStage(stage: string | undefined): ApiIssue[] {
-  if (stage === undefined || contactStages.some((s) => s.id === stage)) return []
+  if (stage === undefined || stage === '' || contactStages.some((s) => s.id === stage)) return []
   return [{ path: ['stage'], message: `is not a known stage (known: ${known(contactStages)})` }]
 }
 

@@ -1,6 +1,7 @@
-import { type ApiIssue, apiIssues, type Endpoint } from '@cc/schema'
+import { type ApiIssue, apiIssues, type Endpoint, requestSchemas } from '@cc/schema'
 import * as z from 'zod'
 import type * as core from 'zod/v4/core'
+import type { Profile } from '../profiles.js'
 import { readJsonBody } from './body.js'
 import { validationError } from './errors.js'
 import type { ApiRequest } from './exchange.js'
@@ -42,7 +43,7 @@ export const routePath = (path: string): string => `/v1${path.replace(/\{(\w+)\}
 
 const SUCCESS_MESSAGE = 'Operation completed successfully'
 
-function replyOf(endpoint: Endpoint): Reply {
+function replyOf(endpoint: Endpoint, profile: Profile): Reply {
   const status = (alternate = false): number => {
     const code = alternate ? endpoint.alternateStatus : endpoint.status
     if (code === undefined) throw new Error(`${endpoint.method} ${endpoint.path} has no alternate status`)
@@ -54,17 +55,26 @@ function replyOf(endpoint: Endpoint): Reply {
     json,
     data: (context, data, alternate) => json({ meta: meta(context.requestId), data }, alternate),
     success: (context, extra = {}) =>
-      json({ meta: meta(context.requestId), success: true, message: SUCCESS_MESSAGE, ...extra }),
+      json(
+        profile.successFlag
+          ? { meta: meta(context.requestId), success: true, message: SUCCESS_MESSAGE, ...extra }
+          : { meta: meta(context.requestId), message: SUCCESS_MESSAGE, ...extra },
+      ),
   }
 }
 
 /**
- * Registers one operation of the `endpoints` table: validates params, query, body and the headers it declares
- * (422 naming every problem), then handles, answering with the endpoint's own success status.
+ * Registers one operation of the `endpoints` table: validates params, query, body and the headers it declares with
+ * the profile's rule set (422 naming every problem), then handles, answering with the endpoint's own success status.
+ * A profile that serves only documented operations leaves the undocumented ones out: a request for one gets what the
+ * route table answers without it (a 405 where the path has other methods, as `/people/{id}` has).
  */
-export function addRoute<E extends Endpoint>(routes: Routes, endpoint: E, handler: Handler<E>): void {
-  const reply = replyOf(endpoint)
+export function addRoute<E extends Endpoint>(routes: Routes, profile: Profile, endpoint: E, handler: Handler<E>): void {
+  if (endpoint.undocumented && !profile.undocumented) return
+  const reply = replyOf(endpoint, profile)
+  const schemas = requestSchemas(endpoint, profile.rules)
   const headerNames = endpoint.headers ? Object.keys(endpoint.headers.shape) : []
+  const listed = { query: passedThroughFields(schemas.query), body: passedThroughFields(schemas.body) }
   const handle = (
     request: ApiRequest,
     context: RequestContext,
@@ -78,10 +88,10 @@ export function addRoute<E extends Endpoint>(routes: Routes, endpoint: E, handle
       issues = [...(issues ?? []), ...apiIssues(result.error)]
       return undefined
     }
-    const params = endpoint.params && check(endpoint.params, rawParams)
-    const query = endpoint.query && check(endpoint.query, queryObject(request.query))
-    const body = endpoint.body && check(endpoint.body, rawBody)
-    const headers = endpoint.headers && check(endpoint.headers, headerObject(request, headerNames))
+    const params = schemas.params && check(schemas.params, rawParams)
+    const query = schemas.query && onlyListed(check(schemas.query, queryObject(request.query)), listed.query)
+    const body = schemas.body && onlyListed(check(schemas.body, rawBody), listed.body)
+    const headers = schemas.headers && check(schemas.headers, headerObject(request, headerNames))
     if (issues) throw validationError(issues)
     return handler(context, { params, query, headers, body, rawBody } as RouteInput<E>, reply)
   }
@@ -89,10 +99,34 @@ export function addRoute<E extends Endpoint>(routes: Routes, endpoint: E, handle
   routes.add(
     endpoint.method,
     routePath(endpoint.path),
-    endpoint.body
+    schemas.body
       ? async (request, context, params) => handle(request, context, params, await readJsonBody(request))
       : (request, context, params) => handle(request, context, params, undefined),
   )
+}
+
+/**
+ * The fields of an object schema that lets fields it does not list through (the `documented` rule set's
+ * `looseObject`s), or `undefined` for a schema that refuses or drops them itself.
+ */
+function passedThroughFields(schema: core.$ZodType | undefined): readonly string[] | undefined {
+  const def = schema?._zod.def as
+    | { type: string; shape?: Record<string, unknown>; catchall?: core.$ZodType }
+    | undefined
+  if (def?.type !== 'object' || def.shape === undefined || def.catchall === undefined) return undefined
+  if (def.catchall._zod.def.type === 'never') return undefined
+  return Object.keys(def.shape)
+}
+
+/**
+ * Only the listed fields of a validated object: a field the docs do not list is accepted under the `documented`
+ * rules, and dropped here, so that no handler (and no table) ever reads one (a `position`, an `id`, a `createdAt`).
+ */
+function onlyListed(value: unknown, fields: readonly string[] | undefined): unknown {
+  if (fields === undefined || value === null || typeof value !== 'object') return value
+  const out: Record<string, unknown> = {}
+  for (const field of fields) if (Object.hasOwn(value, field)) out[field] = (value as Record<string, unknown>)[field]
+  return out
 }
 
 /** Query parameters as the schemas expect: a repeated name becomes an array (which they reject). */

@@ -157,6 +157,7 @@ export class PeopleStore {
       values.push(key)
     }
     if (query.name === undefined) {
+      // Without any criterion, `where` is only ACTIVE: the first contacts in list order (ASSUMPTIONS.md#search-criteria).
       const sql = `SELECT * FROM people WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${SEARCH_MAX_RESULTS}`
       return (this.#sql.get(sql).all(...values) as unknown as PersonRow[]).map(toPerson)
     }
@@ -191,7 +192,8 @@ export class PeopleStore {
 
   /**
    * Changes only the fields in `patch` and bumps `updatedAt` (strictly later than before, even within
-   * one millisecond). Returns false when no active contact has this id.
+   * one millisecond). A patch without fields changes nothing, `updatedAt` included. Returns false when no active
+   * contact has this id.
    */
   update(id: string, patch: UpdateContactInput, now: Date): boolean {
     const current = this.#sql.get(SQL.updatedAt).get(id) as { updated_at: string } | undefined
@@ -213,6 +215,7 @@ export class PeopleStore {
         values.push(phoneKey(value as string) ?? null)
       }
     }
+    if (sets.length === 0) return true
     const previous = Date.parse(current.updated_at)
     const updatedAt = new Date(Math.max(now.getTime(), Number.isNaN(previous) ? 0 : previous + 1)).toISOString()
     sets.push('updated_at = ?')

@@ -1,4 +1,5 @@
-import { endpoints } from '@cc/schema'
+import { type CreateDealInput, endpoints } from '@cc/schema'
+import type { Profile } from '../../profiles.js'
 import { pipelines } from '../../seed/fixtures.js'
 import { newDealId } from '../../storage/ids.js'
 import type { Store } from '../../storage/store.js'
@@ -10,8 +11,19 @@ import type { Routes } from '../router.js'
 /** A deal without a stage starts in its pipeline's first stage. */
 const firstStage = (pipelineId: string): string => pipelines.find((p) => p.id === pipelineId)?.stages[0]?.id ?? ''
 
-export function addDealRoutes(routes: Routes, store: Store): void {
-  addRoute(routes, endpoints.createDeal, (context, { body }, reply) => {
+/** A deal's own fields, named one by one: nothing else of a body reaches the table. */
+const dealFields = ({ title, pipelineId, peopleIds, teamIds, pricing, commission, closeDate }: CreateDealInput) => ({
+  title,
+  pipelineId,
+  peopleIds,
+  teamIds,
+  pricing,
+  commission,
+  closeDate,
+})
+
+export function addDealRoutes(routes: Routes, profile: Profile, store: Store): void {
+  addRoute(routes, profile, endpoints.createDeal, (context, { body }, reply) => {
     const issues = [
       ...checkPipelineStage(body.pipelineId, body.stageId),
       ...checkPeople(store, body.peopleIds),
@@ -22,7 +34,7 @@ export function addDealRoutes(routes: Routes, store: Store): void {
     const id = newDealId()
     store.transaction(() =>
       store.deals.insert({
-        ...body,
+        ...dealFields(body),
         id,
         stageId: body.stageId ?? firstStage(body.pipelineId),
         createdAt: now,
@@ -32,7 +44,7 @@ export function addDealRoutes(routes: Routes, store: Store): void {
     return reply.data(context, { id })
   })
 
-  addRoute(routes, endpoints.updateDeal, (context, { params, body }, reply) => {
+  addRoute(routes, profile, endpoints.updateDeal, (context, { params, body }, reply) => {
     if (store.deals.get(params.id) === undefined) throw notFound(`Deal ${params.id}`)
     const issues = [
       ...checkPipelineStage(body.pipelineId, body.stageId),
@@ -42,7 +54,7 @@ export function addDealRoutes(routes: Routes, store: Store): void {
     if (issues.length > 0) throw validationError(issues)
     store.transaction(() =>
       store.deals.replace({
-        ...body,
+        ...dealFields(body),
         id: params.id,
         stageId: body.stageId ?? firstStage(body.pipelineId),
         updatedAt: new Date().toISOString(),
@@ -51,7 +63,7 @@ export function addDealRoutes(routes: Routes, store: Store): void {
     return reply.success(context)
   })
 
-  addRoute(routes, endpoints.moveDeal, (context, { params, body }, reply) => {
+  addRoute(routes, profile, endpoints.moveDeal, (context, { params, body }, reply) => {
     const deal = store.deals.get(params.id)
     if (deal === undefined) throw notFound(`Deal ${params.id}`)
     const issues = checkPipelineStage(deal.pipelineId, body.stageId)

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto'
-import { type CreateContactInput, endpoints, type Person } from '@cc/schema'
+import { type ContactValues, type CreateContactInput, contactFieldNames, endpoints, type Person } from '@cc/schema'
+import type { Profile } from '../../profiles.js'
 import { OWNER } from '../../seed/fixtures.js'
 import { decodeCursor, encodeCursor } from '../../storage/cursor.js'
 import { newPersonId } from '../../storage/ids.js'
@@ -10,8 +11,8 @@ import { checkContactStage } from '../references.js'
 import { addRoute } from '../route.js'
 import type { Routes } from '../router.js'
 
-export function addPeopleRoutes(routes: Routes, store: Store): void {
-  addRoute(routes, endpoints.listPeople, (context, { query }, reply) => {
+export function addPeopleRoutes(routes: Routes, profile: Profile, store: Store): void {
+  addRoute(routes, profile, endpoints.listPeople, (context, { query }, reply) => {
     let after = 0
     if (query.cursor !== undefined) {
       const position = decodeCursor(query.cursor)
@@ -33,17 +34,19 @@ export function addPeopleRoutes(routes: Routes, store: Store): void {
   })
 
   // Registered before GET /people/{id}, which would otherwise match /people/search.
-  addRoute(routes, endpoints.searchPeople, (context, { query }, reply) =>
+  // A search without criteria is answered, not refused (the docs do not say it needs one): the first contacts, at
+  // most 10, in list order (ASSUMPTIONS.md#search-criteria).
+  addRoute(routes, profile, endpoints.searchPeople, (context, { query }, reply) =>
     reply.data(context, store.people.search(query)),
   )
 
-  addRoute(routes, endpoints.getPerson, (context, { params }, reply) => {
+  addRoute(routes, profile, endpoints.getPerson, (context, { params }, reply) => {
     const person = store.people.get(params.id)
     if (person === undefined) throw notFound(`Contact ${params.id}`)
     return reply.data(context, person)
   })
 
-  addRoute(routes, endpoints.upsertPerson, (context, { body, headers, rawBody }, reply) => {
+  addRoute(routes, profile, endpoints.upsertPerson, (context, { body, headers, rawBody }, reply) => {
     const stageIssues = checkContactStage(body.stage)
     if (stageIssues.length > 0) throw validationError(stageIssues)
     const idempotencyKey = headers['Idempotency-Key']
@@ -77,7 +80,7 @@ export function addPeopleRoutes(routes: Routes, store: Store): void {
     }
   })
 
-  addRoute(routes, endpoints.updatePerson, (context, { params, body }, reply) => {
+  addRoute(routes, profile, endpoints.updatePerson, (context, { params, body }, reply) => {
     const stageIssues = checkContactStage(body.stage)
     // An unknown contact is a 404 before a bad stage is a 422.
     if (stageIssues.length > 0) {
@@ -89,7 +92,7 @@ export function addPeopleRoutes(routes: Routes, store: Store): void {
     return reply.success(context)
   })
 
-  addRoute(routes, endpoints.deletePerson, (context, { params, query }, reply) => {
+  addRoute(routes, profile, endpoints.deletePerson, (context, { params, query }, reply) => {
     const now = new Date()
     const deleted = store.transaction(() =>
       query.permanent ? store.people.deletePermanently(params.id) : store.people.trash(params.id, now),
@@ -108,7 +111,7 @@ function upsert(store: Store, input: CreateContactInput, now: Date): { created: 
   }
   const timestamp = now.toISOString()
   const person = store.people.insert({
-    ...input,
+    ...contactFields(input),
     id: newPersonId(),
     stage: input.stage ?? 'stage_lead',
     assignedAgentId: OWNER.id,
@@ -116,6 +119,13 @@ function upsert(store: Store, input: CreateContactInput, now: Date): { created: 
     updatedAt: timestamp,
   })
   return { created: true, person }
+}
+
+/** A contact's writable fields, named one by one: nothing else of a body (an `id`, a `createdAt`) reaches the table. */
+function contactFields(input: CreateContactInput): ContactValues {
+  const out: Record<string, unknown> = {}
+  for (const field of contactFieldNames) if (input[field] !== undefined) out[field] = input[field]
+  return out as ContactValues
 }
 
 /** JSON with object keys sorted, so the same body in any key order has the same fingerprint. */

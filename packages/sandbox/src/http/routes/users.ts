@@ -1,4 +1,5 @@
 import { endpoints, type User } from '@cc/schema'
+import type { Profile } from '../../profiles.js'
 import { OWNER, teams, type UserFixture, users } from '../../seed/fixtures.js'
 import { addRoute } from '../route.js'
 import type { Routes } from '../router.js'
@@ -15,8 +16,8 @@ function toUser(user: UserFixture): User {
   }
 }
 
-export function addUserRoutes(routes: Routes): void {
-  addRoute(routes, endpoints.listUsers, (context, _input, reply) => reply.data(context, users.map(toUser)))
+export function addUserRoutes(routes: Routes, profile: Profile): void {
+  addRoute(routes, profile, endpoints.listUsers, (context, _input, reply) => reply.data(context, users.map(toUser)))
   // Every sandbox key belongs to the account owner.
-  addRoute(routes, endpoints.me, (context, _input, reply) => reply.data(context, toUser(OWNER)))
+  addRoute(routes, profile, endpoints.me, (context, _input, reply) => reply.data(context, toUser(OWNER)))
 }
