@@ -7,4 +7,5 @@ export {
   RateLimitOptions,
   SandboxOptions,
 } from './options.js'
+export { DEFAULT_PROFILE, SANDBOX_PROFILES, type SandboxProfile } from './profiles.js'
 export { createSandbox, DEFAULT_HOST, DEFAULT_SEED, type Sandbox } from './sandbox.js'
