@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import { AbortError, createClient } from '../src/index.js'
 import { answering, errorBody, json, offline, recording, transports, useSandbox } from './helpers.js'
@@ -88,5 +89,35 @@ describe('aborting between attempts', () => {
     await aborted(first)
     await aborted(second)
     expect(sent).toHaveLength(1)
+  })
+})
+
+describe('a long-lived signal', () => {
+  // Node keeps every `AbortSignal.any` signal that ever had a listener alive as long as its sources: a signal that
+  // outlives many calls (an app's, a bulk run's) must end up holding nothing of the calls that used it.
+  it('holds no listener of a finished call, and no call combines it with AbortSignal.any', async () => {
+    const any = vi.spyOn(AbortSignal, 'any')
+    try {
+      const controller = new AbortController()
+      const cc = client('in-process')
+      const [first] = (await cc.people.list({ limit: 1 })).data
+      const id = first?.id ?? ''
+      for (let i = 0; i < 20; i++) await cc.people.get(id, { signal: controller.signal })
+      await cc.people.get('zzzzzzzzzzzz', { signal: controller.signal }).catch(() => null)
+      const results = await cc.people.updateMany(
+        Array.from({ length: 30 }, () => ({ id, patch: { city: 'Held' } })),
+        { signal: controller.signal, concurrency: 4 },
+      )
+      expect(results.every((r) => r.ok)).toBe(true)
+      for await (const _ of cc.people.updateManyStream([{ id, patch: { city: 'Held' } }], {
+        signal: controller.signal,
+      })) {
+        // read to the end
+      }
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+      expect(any).not.toHaveBeenCalled()
+    } finally {
+      any.mockRestore()
+    }
   })
 })

@@ -391,10 +391,14 @@ export class ApiClient {
     attempts: number,
   ): Promise<Attempt> {
     const logger = this.#config.logger
+    // Ends the attempt: on its timeout, or when the caller's signal aborts. Linked by hand rather than with
+    // `AbortSignal.any`: Node keeps every `any` signal that ever had a listener alive as long as its sources, so a
+    // long-lived caller signal (one per bulk run, one per app) would cost memory on every attempt.
     const timer = new AbortController()
     const timeoutId = setTimeout(() => timer.abort(new AttemptTimeout()), timeout)
-    // Only a caller's signal needs combining; most calls have none.
-    const combined = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal
+    const onCallerAbort = () => timer.abort(signal?.reason)
+    signal?.addEventListener('abort', onCallerAbort, { once: true })
+    const combined = timer.signal
     const started = performance.now()
     // Log lines are built only when they are written.
     const line = (outcome: string) =>
@@ -419,6 +423,7 @@ export class ApiClient {
         failure = { error: new AbortError(context, signal.reason), retryable: false }
         summary = 'aborted'
       } else if (timer.signal.aborted) {
+        // Aborted, and not by the caller: the attempt's own timeout.
         failure = { error: new TimeoutError(timeout, context), retryable: true }
         summary = `timed out (${timeout} ms)`
       } else if (error instanceof BodyTooLarge && response) {
@@ -436,6 +441,7 @@ export class ApiClient {
       return { kind: 'failed', ...failure }
     } finally {
       clearTimeout(timeoutId)
+      signal?.removeEventListener('abort', onCallerAbort)
     }
   }
 

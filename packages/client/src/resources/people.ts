@@ -170,7 +170,12 @@ export class People extends APIResource {
    */
   async updateMany(items: BulkSource<UpdateManyItem>, options: UpdateManyOptions = {}): Promise<BulkResult[]> {
     const run = this.#bulk(items, options, 'people.updateMany')
-    return runPool(items, run.concurrency, run.update, run.stop)
+    run.link()
+    try {
+      return await runPool(items, run.concurrency, run.update, run.stop)
+    } finally {
+      run.unlink()
+    }
   }
 
   /**
@@ -185,7 +190,15 @@ export class People extends APIResource {
     options: UpdateManyOptions = {},
   ): AsyncGenerator<BulkResult, void, undefined> {
     const run = this.#bulk(items, options, 'people.updateManyStream')
-    return streamPool(items, run.concurrency, run.update, run.stop)
+    return (async function* () {
+      // Linked only once the run starts: a stream nobody reads holds nothing.
+      run.link()
+      try {
+        yield* streamPool(items, run.concurrency, run.update, run.stop)
+      } finally {
+        run.unlink()
+      }
+    })()
   }
 
   /**
@@ -200,6 +213,9 @@ export class People extends APIResource {
     concurrency: number
     update: (item: UpdateManyItem, index: number) => Promise<BulkResult>
     stop: AbortController
+    /** Links the caller's signal to `stop` while the run lasts. */
+    link: () => void
+    unlink: () => void
   } {
     const checked = UpdateManyOptionsSchema.safeParse(options)
     if (!checked.success) {
@@ -219,9 +235,17 @@ export class People extends APIResource {
       ...callOptions,
       maxRetries: callOptions.maxRetries ?? Math.max(BULK_MAX_RETRIES, this.api.config.maxRetries),
     })
-    // Aborted by the caller's signal, or when the consumer of the stream stops reading.
+    // Aborted by the caller's signal, or when the consumer of the stream stops reading. Linked by hand while the run
+    // lasts, rather than with `AbortSignal.any` (see `ApiClient.#attempt`).
     const stop = new AbortController()
-    const signal = settings.signal ? AbortSignal.any([settings.signal, stop.signal]) : stop.signal
+    const callerSignal = settings.signal
+    const onCallerAbort = () => stop.abort(callerSignal?.reason)
+    const link = () => {
+      if (callerSignal?.aborted) onCallerAbort()
+      else callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
+    }
+    const unlink = () => callerSignal?.removeEventListener('abort', onCallerAbort)
+    const signal = stop.signal
     const running: CallSettings = { ...settings, signal }
 
     const total = Array.isArray(items) ? items.length : undefined
@@ -261,6 +285,6 @@ export class People extends APIResource {
       report(result)
       return result
     }
-    return { concurrency, update, stop }
+    return { concurrency, update, stop, link, unlink }
   }
 }
