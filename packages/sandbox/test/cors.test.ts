@@ -3,7 +3,7 @@ import { ApiErrorBody } from '@cc/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCliArgs } from '../src/cli/args.js'
 import { createSandbox, type Sandbox } from '../src/index.js'
-import { type CallOptions, call } from '../src/test-helpers.js'
+import { type CallOptions, call } from './call.js'
 
 const APP = 'http://localhost:5173'
 const corsHeaders = (headers: Headers) =>

@@ -15,7 +15,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createSandbox, type Sandbox } from '../src/index.js'
 import { DATABASE_FILE } from '../src/storage/database.js'
-import { call } from '../src/test-helpers.js'
+import { call } from './call.js'
 
 /**
  * The two profiles side by side: `sandbox` (every operation, our rules and extras) and `docs` (only what the API docs

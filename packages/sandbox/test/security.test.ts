@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { ApiErrorBody } from '@cc/schema'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createSandbox, type Sandbox } from '../src/index.js'
-import { type RunningCli, runCli, startCli } from '../src/test-cli.js'
-import { call } from '../src/test-helpers.js'
+import { call } from './call.js'
+import { type RunningCli, runCli, startCli } from './run-cli.js'
 
 interface RawResult {
   status: number

@@ -1,8 +1,8 @@
 import { ContactValues, formatTags, UpsertContactResponse } from '@cc/schema'
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './index.js'
-import { call } from './test-helpers.js'
+import { createSandbox, type Sandbox } from '../src/index.js'
+import { call } from './call.js'
 
 let sandbox: Sandbox
 beforeAll(async () => {

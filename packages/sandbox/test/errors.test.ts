@@ -1,7 +1,7 @@
 import { ApiErrorBody, type ErrorCode, errorCodes } from '@cc/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSandbox, MAX_BODY_BYTES, type Sandbox } from './index.js'
-import { call } from './test-helpers.js'
+import { createSandbox, MAX_BODY_BYTES, type Sandbox } from '../src/index.js'
+import { call } from './call.js'
 
 let sandbox: Sandbox
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import {
   UpdateDealResponse,
 } from '@cc/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './index.js'
-import { call } from './test-helpers.js'
+import { createSandbox, type Sandbox } from '../src/index.js'
+import { call } from './call.js'
 
 let sandbox: Sandbox
 let personId: string

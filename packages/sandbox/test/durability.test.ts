@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, expect, it } from 'vitest'
-import { createSandbox } from './index.js'
-import { DATABASE_FILE } from './storage/database.js'
-import { startCli } from './test-cli.js'
-import { call } from './test-helpers.js'
+import { createSandbox } from '../src/index.js'
+import { DATABASE_FILE } from '../src/storage/database.js'
+import { call } from './call.js'
+import { startCli } from './run-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'cc-sandbox-durability-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

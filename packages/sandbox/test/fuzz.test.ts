@@ -2,7 +2,7 @@ import { ApiErrorBody, contactFieldNames, endpoints } from '@cc/schema'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createSandbox, type Sandbox } from './index.js'
+import { createSandbox, type Sandbox } from '../src/index.js'
 
 /**
  * Throws random methods, paths, query strings, headers and bodies at the in-process handler:

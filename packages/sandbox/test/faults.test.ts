@@ -1,7 +1,7 @@
 import { ApiErrorBody, ListPeopleResponse } from '@cc/schema'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './index.js'
-import { call } from './test-helpers.js'
+import { createSandbox, type Sandbox } from '../src/index.js'
+import { call } from './call.js'
 
 const open: Sandbox[] = []
 async function start(options: Parameters<typeof createSandbox>[0] = {}) {

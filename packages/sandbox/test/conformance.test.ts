@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './index.js'
-import { type PrismProxy, startPrismProxy } from './test-prism.js'
+import { createSandbox, type Sandbox } from '../src/index.js'
+import { type PrismProxy, startPrismProxy } from './prism.js'
 
 /**
  * Contract conformance, checked by Stoplight Prism: a scripted session through `prism proxy --errors`

@@ -1,4 +1,4 @@
-import type { Sandbox } from './sandbox.js'
+import type { Sandbox } from '../src/index.js'
 
 export interface CallOptions {
   body?: unknown

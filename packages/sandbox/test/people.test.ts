@@ -9,8 +9,8 @@ import {
   UpsertContactResponse,
 } from '@cc/schema'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './index.js'
-import { call } from './test-helpers.js'
+import { createSandbox, type Sandbox } from '../src/index.js'
+import { call } from './call.js'
 
 let sandbox: Sandbox
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { ApiErrorBody, ListPeopleResponse, MeResponse, UpsertContactResponse } from '@cc/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './index.js'
-import { call } from './test-helpers.js'
+import { createSandbox, type Sandbox } from '../src/index.js'
+import { call } from './call.js'
 
 describe('over loopback HTTP', () => {
   let sandbox: Sandbox
