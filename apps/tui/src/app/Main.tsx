@@ -1,22 +1,25 @@
 import type { Person } from '@cc/schema'
-import { useApp, useWindowSize } from 'ink'
-import { useCallback, useSyncExternalStore } from 'react'
-import type { DraftStore } from '../drafts/draft-store.js'
+import { Text, useApp, useWindowSize } from 'ink'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { type DraftStore, isNewContactId } from '../drafts/draft-store.js'
+import { useActivitySession } from '../hooks/use-activity-session.js'
 import { useContactsFeed } from '../hooks/use-contacts-feed.js'
+import { useDeleteContact } from '../hooks/use-delete-contact.js'
 import { useEditorSession } from '../hooks/use-editor-session.js'
 import { useLiveReducer, useLiveState } from '../hooks/use-live.js'
 import { useToast } from '../hooks/use-toast.js'
 import { useKeys, usePastedText } from '../input/input-router.js'
 import type { Intent } from '../input/keys/intents.js'
+import { formatBinding, keyLabel } from '../keys/format.js'
 import { toKeyPresses } from '../keys/keypress.js'
 import type { Session } from '../services/session.js'
 import { type ContactsState, contactsReducer, initialContacts, visibleRows } from '../state/contacts/list.js'
 import { stagesSeen } from '../state/contacts/rows.js'
-import { dirtyFields, editorErrors } from '../state/editor/selectors.js'
+import { dirtyFields, editorErrors, editorTitle } from '../state/editor/selectors.js'
 import { modeOf } from '../state/mode.js'
-import type { Dialog, Navigation, View } from '../state/navigation.js'
+import type { Dialog, Navigation, Origin, View } from '../state/navigation.js'
 import { DraftStatus, DraftsProblem, Toast } from '../ui/components/StatusLine.js'
-import { unsavedLabel } from '../ui/labels.js'
+import { plural, unsavedLabel } from '../ui/labels.js'
 import { FullScreenLayout, LinearLayout } from '../ui/layouts/layouts.js'
 import { useTheme } from '../ui/theme.js'
 import { type ScreenContext, screenFor } from './screens.js'
@@ -54,7 +57,28 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     (person: Person) => contactsDispatch({ type: 'contactUpdated', person }),
     [contactsDispatch],
   )
-  const contact = useEditorSession({ session, drafts, env, showToast, setView, onSaved, finish })
+  const onAdded = useCallback(
+    (person: Person) => contactsDispatch({ type: 'contactAdded', person }),
+    [contactsDispatch],
+  )
+  const contact = useEditorSession({ session, drafts, env, showToast, setView, onSaved, onAdded, finish })
+  const activity = useActivitySession({ session, drafts, env, showToast, setView, finish })
+  const closeEditorOf = useCallback(
+    (id: string) => {
+      // Its drafts went with it: closing drops the editor without asking.
+      if (contact.editorRef.current?.contactId === id) contact.close()
+    },
+    [contact],
+  )
+  const deletion = useDeleteContact({
+    session,
+    drafts,
+    showToast,
+    navigationRef,
+    setNavigation,
+    contactsDispatch,
+    closeEditorOf,
+  })
 
   const width = Math.max(20, columns)
   const height = Math.max(4, rows - 3)
@@ -64,11 +88,13 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     contacts: ContactsState
     searchCursor: number
     editor: typeof contact.editor
+    activity: typeof activity.form
   }): ScreenContext => ({
     contacts: current.contacts,
     searchCursor: current.searchCursor,
     stages,
     editor: current.navigation.view.name === 'editor' ? current.editor : null,
+    activity: current.navigation.view.name === 'activity' ? current.activity : null,
     width,
     height,
   })
@@ -79,16 +105,39 @@ export function Main({ session, drafts, env, initial }: MainProps) {
       contacts: contactsRef.current,
       searchCursor: searchCursorRef.current,
       editor: contact.editorRef.current,
+      activity: activity.formRef.current,
     }
-    return { mode: modeOf(current.navigation, current.editor, current.contacts), context: context(current) }
+    return {
+      mode: modeOf(current.navigation, current.editor, current.contacts, current.activity),
+      context: context(current),
+    }
   }
 
-  /** Leaving the open contact (or the app) with unsaved changes asks first. */
-  const leave = (after: 'exit' | 'list') => {
-    if (navigationRef.current.view.name === 'editor' && contact.hasUnsavedChanges()) {
-      setDialog({ name: 'quitGuard', after })
-    } else if (after === 'exit') finish()
-    else contact.close()
+  /** Leaving the activity form or the open contact (or the app) with unsaved work asks first. */
+  const leave = (after: 'exit' | 'back') => {
+    const view = navigationRef.current.view.name
+    if (view === 'activity' && activity.hasUnsavedWork()) return setDialog({ name: 'quitGuard', after })
+    if (view === 'editor' && contact.hasUnsavedChanges()) return setDialog({ name: 'quitGuard', after })
+    if (after === 'exit') return finish()
+    if (view === 'activity') return activity.close()
+    contact.close()
+  }
+
+  /** The contact a list or editor command is about: the highlighted row, or the open contact once it exists. */
+  const targetOf = (from: Origin) => {
+    if (from === 'editor') {
+      const open = contact.editorRef.current
+      if (!open) return undefined
+      if (open.create) {
+        showToast({ kind: 'info', text: 'This contact is not created yet: save it first (Ctrl+S).' })
+        return undefined
+      }
+      const confirmWord = open.base.lastName.trim() || open.base.firstName.trim() || open.contactId
+      return { id: open.contactId, name: open.title, confirmWord }
+    }
+    const list = contactsRef.current
+    const row = visibleRows(list)[list.highlighted]
+    return row && { id: row.id, name: row.name, confirmWord: row.confirmWord }
   }
 
   const run = (intent: Intent) => {
@@ -101,8 +150,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
         contactsDispatch({ type: 'queryChanged', query: intent.value })
         return setSearchCursor(intent.cursor)
       case 'openSelected': {
-        const list = contactsRef.current
-        const row = visibleRows(list)[list.highlighted]
+        const row = targetOf('list')
         if (row) void contact.openRow(row)
         return
       }
@@ -123,7 +171,8 @@ export function Main({ session, drafts, env, initial }: MainProps) {
       case 'quit':
         return leave('exit')
       case 'leaveEditor':
-        return leave('list')
+      case 'leaveActivity':
+        return leave('back')
       case 'review':
         contact.review()
         return
@@ -134,19 +183,62 @@ export function Main({ session, drafts, env, initial }: MainProps) {
       case 'guard': {
         const dialog = navigationRef.current.dialog
         const after = dialog?.name === 'quitGuard' ? dialog.after : 'exit'
+        const onActivity = navigationRef.current.view.name === 'activity'
         setDialog(undefined)
-        if (intent.choice === 'save') contact.reviewThen(after)
-        else if (intent.choice === 'discard') {
-          contact.discard()
-          if (after === 'exit') finish()
+        if (intent.choice === 'save') {
+          if (onActivity) activity.reviewThen(after)
+          else contact.reviewThen(after)
+        } else if (intent.choice === 'discard') {
+          if (onActivity) activity.discard()
+          else contact.discard()
+          // Quitting from the activity form over an open contact: that contact's changes ask in their turn.
+          if (after === 'exit') leave('exit')
         }
         return
       }
       case 'restore': {
         const view = navigationRef.current.view
-        if (view.name === 'restore') contact.answerRestore(intent.choice, view)
+        if (view.name !== 'restore') return
+        if (view.draft.kind === 'activity') activity.answerRestore(intent.choice, view.draft)
+        else if (intent.choice === 'cancel') setView({ name: view.back })
+        else contact.answerRestore(intent.choice, { draft: view.draft, person: view.person })
         return
       }
+      case 'chordStart':
+        return setDialog({ name: 'chord', prefix: intent.prefix, context: intent.context })
+      case 'chordEnd':
+        setDialog(undefined)
+        if (intent.unknown) showToast({ kind: 'info', text: `${intent.unknown} is not a command.` })
+        return
+      case 'newContact':
+        return contact.openNew()
+      case 'openMatch':
+        return contact.openMatch()
+      case 'deleteAsk': {
+        const target = targetOf(intent.from)
+        if (target) deletion.ask({ ...target, from: intent.from })
+        return
+      }
+      case 'delete':
+        return deletion.update(intent.action)
+      case 'deleteConfirm':
+        return void deletion.confirm()
+      case 'deleteCancel':
+        return deletion.cancel()
+      case 'logActivity': {
+        const target = targetOf(intent.from)
+        if (target) activity.open(target, intent.from)
+        return
+      }
+      case 'activity':
+        return activity.dispatch(intent.action)
+      case 'activityReview':
+        activity.review()
+        return
+      case 'activitySend':
+        return void activity.send()
+      case 'activityExternalEditor':
+        return void activity.editContent()
       case 'startup':
         return
     }
@@ -165,25 +257,45 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     for (const intent of screenFor(mode).paste?.(text, mode, context) ?? []) run(intent)
   })
 
-  const current = context({ navigation, contacts, searchCursor, editor: contact.editor })
-  const mode = modeOf(navigation, contact.editor, contacts)
+  // New contacts left as drafts (by a crash, or by "open that contact instead"): the list says how to get them back.
+  const onList = navigation.view.name === 'list'
+  // Read again each time the list comes back.
+  const keptNewContacts = useMemo(
+    () => (onList ? drafts.list().filter((draft) => draft.create && isNewContactId(draft.contactId)).length : 0),
+    [onList, drafts],
+  )
+
+  const current = context({ navigation, contacts, searchCursor, editor: contact.editor, activity: activity.form })
+  const mode = modeOf(navigation, contact.editor, contacts, activity.form)
   const screen = screenFor(mode)
   const open = current.editor
   const dirty = open ? dirtyFields(open).length : 0
+  const form = current.activity
+  const title = form
+    ? `Log an activity · ${form.contactName}`
+    : open
+      ? `${editorTitle(open)} · ${dirty === 0 ? 'no changes' : unsavedLabel(dirty)}`
+      : 'Contacts'
+  let status = null
+  if (toast) status = <Toast toast={toast} />
+  else if (mode.name === 'chord') status = <Text bold>{`${formatBinding(mode.prefix)} …`}</Text>
+  else if (open)
+    status = (
+      <DraftStatus unsaved={dirty} errors={Object.keys(editorErrors(open)).length} draftsProblem={draftsProblem} />
+    )
+  else if (draftsProblem) status = <DraftsProblem problem={draftsProblem} />
+  else if (keptNewContacts > 0 && onList)
+    status = (
+      <Text>{`ℹ ${plural(keptNewContacts, 'unsaved new contact')} kept as a draft: ${keyLabel('list.new')} continues it`}</Text>
+    )
   return (
     <Layout
       screen={screen}
       props={{ mode, context: current }}
       frame={{
         session,
-        title: open ? `${open.title} · ${dirty === 0 ? 'no changes' : unsavedLabel(dirty)}` : 'Contacts',
-        status: toast ? (
-          <Toast toast={toast} />
-        ) : open ? (
-          <DraftStatus unsaved={dirty} errors={Object.keys(editorErrors(open)).length} draftsProblem={draftsProblem} />
-        ) : draftsProblem ? (
-          <DraftsProblem problem={draftsProblem} />
-        ) : null,
+        title,
+        status,
         hints: screen.hints(mode, current),
         width,
         height: rows,

@@ -1,23 +1,38 @@
 import { Box } from 'ink'
+import { activityKeys, activityReviewKeys } from '../input/keys/activity-keys.js'
+import { chordKeys } from '../input/keys/chord-keys.js'
+import { deleteKeys } from '../input/keys/delete-keys.js'
 import { guardKeys, helpKeys, restoreKeys } from '../input/keys/dialog-keys.js'
 import { type EditorLayout, editorKeys } from '../input/keys/editor-keys.js'
 import type { Intent } from '../input/keys/intents.js'
 import { listKeys, openingKeys, searchKeys } from '../input/keys/list-keys.js'
 import { conflictKeys, reviewKeys } from '../input/keys/save-keys.js'
-import type { Context } from '../keys/keymap.js'
+import type { Command, Context } from '../keys/keymap.js'
 import type { KeyPress } from '../keys/keypress.js'
+import type { ActivityForm } from '../state/activity/form.js'
 import type { ContactsState } from '../state/contacts/list.js'
 import type { StageOption } from '../state/contacts/rows.js'
+import { matchesFound } from '../state/editor/create.js'
 import { dirtyFields } from '../state/editor/selectors.js'
 import type { EditorState } from '../state/editor/state.js'
 import { inputOf } from '../state/field-input.js'
 import type { Mode, ModeName } from '../state/mode.js'
 import { Spinner } from '../ui/components/Spinner.js'
 import { multilineHeight, multilineWidth } from '../ui/fields/MultilineField.js'
+import { plural, unsavedLabel } from '../ui/labels.js'
 import type { Hints } from '../ui/layouts/Frame.js'
 import type { ScreenViews } from '../ui/layouts/layouts.js'
+import {
+  ActivityReview,
+  ActivityScreen,
+  activityTextRows,
+  activityTextWidth,
+  LinearActivity,
+  LinearActivityReview,
+} from '../ui/screens/ActivityScreen.js'
 import { ConflictScreen, LinearConflict } from '../ui/screens/ConflictScreen.js'
 import { ContactsScreen, LinearContacts } from '../ui/screens/ContactsScreen.js'
+import { DeleteDialogView } from '../ui/screens/DeleteDialog.js'
 import { QuitGuard, RestorePrompt } from '../ui/screens/Dialogs.js'
 import { EditorScreen } from '../ui/screens/EditorScreen.js'
 import { HelpScreen } from '../ui/screens/HelpScreen.js'
@@ -33,6 +48,8 @@ export interface ScreenContext {
   stages: readonly StageOption[]
   /** The open editor, also under a dialog. */
   editor: EditorState | null
+  /** The activity form, when it is up (also under a dialog). */
+  activity: ActivityForm | null
   width: number
   /** Rows for the screen, between the header and the status line. */
   height: number
@@ -78,6 +95,13 @@ const contactsViews: ScreenViews<ScreenProps> = {
   LinearView: ({ context }) => <LinearContacts contacts={context.contacts} />,
 }
 
+/** Editor commands that do nothing for this contact: a new one cannot be deleted or logged on yet. */
+function editorExcluded(editor: EditorState): Command[] {
+  const excluded: Command[] = matchesFound(editor).length > 0 ? [] : ['editor.openMatch']
+  if (editor.create) excluded.push('editor.delete', 'editor.log')
+  return excluded
+}
+
 /** The editor's hint contexts: the focused input's own keys first. */
 function editorHints(editor: EditorState): Context[] {
   const input = inputOf(editor.focus)
@@ -112,8 +136,12 @@ export const screens: Screens = {
   },
   editor: {
     keys: (key, { editor }, context) => editorKeys(key, editor, editorLayout(context), context.stages),
-    paste: (text) => [{ type: 'editor', action: { type: 'insert', text } }],
-    hints: ({ editor }) => ({ contexts: editorHints(editor), typing: inputOf(editor.focus) !== 'stage' }),
+    paste: (text) => [{ type: 'editor', action: { type: 'paste', text } }],
+    hints: ({ editor }) => ({
+      contexts: editorHints(editor),
+      typing: inputOf(editor.focus) !== 'stage',
+      exclude: editorExcluded(editor),
+    }),
     View: ({ mode, context }) => (
       <EditorScreen editor={mode.editor} stages={context.stages} width={context.width} height={context.height} />
     ),
@@ -140,6 +168,76 @@ export const screens: Screens = {
     View: ({ mode, context }) => <ConflictScreen conflict={mode.conflict} height={context.height} />,
     LinearView: ({ mode }) => <LinearConflict conflict={mode.conflict} />,
   },
+  chord: {
+    keys: (key, mode) => chordKeys(key, mode),
+    hints: (mode) => ({
+      contexts: [mode.context, 'chord'],
+      chord: mode.prefix,
+      exclude: mode.under.name === 'editor' ? editorExcluded(mode.under.editor) : [],
+    }),
+    // The screen under the chord stays drawn: only the keys and hints change until the second key.
+    View: ({ mode, context }) => {
+      const { View } = screenFor(mode.under)
+      return <View mode={mode.under} context={context} />
+    },
+    LinearView: ({ mode, context }) => {
+      const under = screenFor(mode.under)
+      const View = under.LinearView ?? under.View
+      return <View mode={mode.under} context={context} />
+    },
+  },
+  activity: {
+    keys: (key, { form }, context) =>
+      activityKeys(key, form, { width: activityTextWidth(context.width), rows: activityTextRows(context.height) }),
+    paste: (text) => [{ type: 'activity', action: { type: 'insert', text } }],
+    hints: ({ form }) => ({
+      contexts: form.focus === 'content' ? ['activity'] : ['choice', 'activity'],
+      typing: form.focus === 'content',
+    }),
+    View: ({ mode, context }) => <ActivityScreen form={mode.form} width={context.width} height={context.height} />,
+    LinearView: ({ mode }) => <LinearActivity form={mode.form} />,
+  },
+  activityReview: {
+    keys: (key, { form }) => activityReviewKeys(key, form),
+    hints: ({ form }) => ({
+      contexts: ['activityReview'],
+      exclude:
+        form.save.phase === 'sending'
+          ? ['activityReview.confirm', 'activityReview.retry', 'activityReview.back']
+          : form.save.phase === 'failed'
+            ? ['activityReview.confirm']
+            : ['activityReview.retry'],
+    }),
+    View: ({ mode, context }) => <ActivityReview form={mode.form} width={context.width} height={context.height} />,
+    LinearView: ({ mode }) => <LinearActivityReview form={mode.form} />,
+  },
+  delete: {
+    keys: (key, mode) => deleteKeys(key, mode),
+    paste: (text, mode) =>
+      mode.step === 'permanent' && mode.phase !== 'deleting'
+        ? [{ type: 'delete', action: { type: 'type', text } }]
+        : [],
+    hints: (mode) => ({
+      contexts: [mode.step === 'trash' ? 'delete' : 'deleteForGood'],
+      typing: mode.step === 'permanent',
+      ...(mode.phase === 'deleting'
+        ? {
+            exclude: [
+              'delete.trash',
+              'delete.permanent',
+              'delete.cancel',
+              'deleteForGood.confirm',
+              'deleteForGood.back',
+            ],
+          }
+        : {}),
+    }),
+    View: ({ mode, context }) => (
+      <Box paddingTop={2} paddingLeft={2}>
+        <DeleteDialogView dialog={mode} width={context.width - 4} />
+      </Box>
+    ),
+  },
   help: {
     keys: (key) => helpKeys(key),
     hints: () => ({ contexts: ['help'] }),
@@ -147,13 +245,25 @@ export const screens: Screens = {
   },
   quitGuard: {
     keys: (key) => guardKeys(key),
-    hints: () => ({ contexts: ['quitGuard'] }),
+    // Help would close the question: it waits until the question is answered.
+    hints: () => ({ contexts: ['quitGuard'], exclude: ['app.help'] }),
     View: ({ context }) => (
       <Box paddingTop={2} paddingLeft={2}>
-        <QuitGuard count={context.editor ? dirtyFields(context.editor).length : 0} width={context.width - 4} />
+        {context.activity ? (
+          <QuitGuard what="an unsaved activity" them="it" width={context.width - 4} />
+        ) : (
+          <QuitGuard what={unsavedWork(context.editor)} them="them" width={context.width - 4} />
+        )}
       </Box>
     ),
   },
+}
+
+/** What the quit guard says is unsaved in the editor: its changes, or a tag typed but not added yet. */
+function unsavedWork(editor: EditorState | null): string {
+  const count = editor ? dirtyFields(editor).length : 0
+  if (count > 0 || !editor) return unsavedLabel(count)
+  return editor.create?.inFlight ? 'a new contact not created yet' : plural(1, 'tag typed but not added')
 }
 
 /** The entry of a mode (the table is keyed by mode name, so the cast only forgets which one). */

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { emptyForm } from '../state/form.js'
-import { DraftStore } from './draft-store.js'
+import { activitySubject, DraftStore, isNewContactId, subjectOf } from './draft-store.js'
 
 const file = () => join(mkdtempSync(join(tmpdir(), 'cc-tui-drafts-')), 'state', 'drafts.json')
 const draft = (contactId: string, city: string) => ({
@@ -97,7 +97,7 @@ describe('DraftStore', () => {
     const health = store.health()
     expect(health.ok).toBe(false)
     expect(!health.ok && health.problem).toMatch(/^cannot write the drafts file \(.*\): .*drafts\.json$/)
-    expect(store.unsaved().map((d) => d.values.city)).toEqual(['P'])
+    expect(store.unsaved().map((d) => (d.kind === 'activity' ? d.values.content : d.values.city))).toEqual(['P'])
     // The disk is back: the pending change goes out and the problem is gone.
     rmSync(join(path, '..'))
     expect(store.flush()).toBe(true)
@@ -198,5 +198,80 @@ describe('DraftStore', () => {
     store.put(draft('a1234567', 'P'))
     store.flush()
     expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700)
+  })
+
+  it('keeps a new contact with its idempotency key and the body of a create whose answer was lost', () => {
+    const path = file()
+    const store = new DraftStore(path)
+    const create = { idempotencyKey: 'cc-tui-key-1', inFlight: { firstName: 'Jane', email: 'jane@example.com' } }
+    store.put({ ...draft('new-0123abcd', 'Austin'), create })
+    store.flush()
+    const kept = new DraftStore(path).get('new-0123abcd')
+    expect(kept?.create).toEqual(create)
+    expect(isNewContactId('new-0123abcd')).toBe(true)
+    expect(isNewContactId('jd79abc123def')).toBe(false)
+  })
+
+  it('keeps an activity being written beside the contact’s own draft, each under its own subject', () => {
+    const path = file()
+    const store = new DraftStore(path)
+    store.put(draft('a1234567', 'Paris'))
+    store.putActivity({
+      contactId: 'a1234567',
+      title: 'Ada',
+      values: { type: 'call', direction: 'outbound', content: 'Left a voicemail' },
+      sending: true,
+    })
+    store.flush()
+    const reopened = new DraftStore(path)
+    expect(reopened.get('a1234567')?.values.city).toBe('Paris')
+    expect(reopened.list().map((d) => d.contactId)).toEqual(['a1234567'])
+    const activity = reopened.getActivity('a1234567')
+    expect(activity).toMatchObject({
+      kind: 'activity',
+      values: { type: 'call', content: 'Left a voicemail' },
+      sending: true,
+    })
+    expect(activity && subjectOf(activity)).toBe(activitySubject('a1234567'))
+    expect(activity?.key).toMatch(/^activity:a1234567~[0-9a-f]{8}$/)
+    expect(reopened.getActivity('b7654321')).toBeUndefined()
+    // Logged: the activity's draft goes, the contact's stays.
+    store.removeActivity('a1234567')
+    store.flush()
+    expect(new DraftStore(path).getActivity('a1234567')).toBeUndefined()
+    expect(new DraftStore(path).get('a1234567')?.values.city).toBe('Paris')
+  })
+
+  it('forgets every draft about a deleted contact, of every editor, and nothing else', () => {
+    const path = file()
+    const mine = new DraftStore(path)
+    const theirs = new DraftStore(path)
+    theirs.put(draft('a1234567', 'Theirs'))
+    theirs.put(draft('b7654321', 'Other'))
+    theirs.flush()
+    mine.put(draft('a1234567', 'Mine'))
+    mine.putActivity({ contactId: 'a1234567', title: 'Ada', values: { type: 'note', content: 'x' } })
+    expect(mine.about('a1234567')).toHaveLength(3)
+    mine.forget('a1234567')
+    mine.flush()
+    const after = new DraftStore(path)
+    expect(after.about('a1234567')).toEqual([])
+    expect(after.get('b7654321')?.values.city).toBe('Other')
+  })
+
+  it('reads a file written before activity drafts, and leaves entries it cannot read as they were', () => {
+    const path = file()
+    mkdirSync(join(path, '..'), { recursive: true })
+    const old = { ...draft('a1234567', 'Old'), savedAt: '2026-01-01T00:00:00.000Z', session: 'abcd1234' }
+    const unknown = { kind: 'deal', anything: true }
+    writeFileSync(path, JSON.stringify({ version: 1, drafts: { 'a1234567~abcd1234': old, 'deal:1~x': unknown } }))
+    const store = new DraftStore(path)
+    expect(store.get('a1234567')?.values.city).toBe('Old')
+    store.putActivity({ contactId: 'a1234567', title: 'Ada', values: { type: 'note', content: 'x' } })
+    store.flush()
+    const written = JSON.parse(readFileSync(path, 'utf8'))
+    expect(written.version).toBe(1)
+    expect(written.drafts['deal:1~x']).toEqual(unknown)
+    expect(written.drafts['a1234567~abcd1234']).toEqual(old)
   })
 })

@@ -28,6 +28,16 @@ describe('draftsExitReport', () => {
     ])
   })
 
+  it('says how to get a new contact and an activity back', () => {
+    const store = new DraftStore(join(home(), 'drafts.json'))
+    store.put({ ...draft('new-0123abcd', 'Paris'), create: { idempotencyKey: 'k' } })
+    store.putActivity({ contactId: 'a1234567', title: 'Ada', values: { type: 'note', content: 'x' } })
+    store.flush()
+    expect(draftsExitReport(store)).toEqual([
+      `cc-tui: 2 unsaved drafts are kept in ${store.path}: press n in the list (a new contact), or press a on the contact (an activity) to restore them.`,
+    ])
+  })
+
   it('says the drafts were not saved, why, and puts their text in a private file', () => {
     const dir = home()
     // The drafts directory cannot be created (a file is in its way), so neither the drafts file nor a rescue file

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { escapeTerminalText } from '@cc/client'
 import { plural } from '../ui/labels.js'
-import type { Draft, DraftStore } from './draft-store.js'
+import { type DraftStore, isNewContactId, type StoredDraft, subjectOf } from './draft-store.js'
 
 export interface ExitReportOptions {
   /** Where a rescue file goes when the drafts directory cannot take one. */
@@ -12,9 +12,25 @@ export interface ExitReportOptions {
 }
 
 /** The rescued drafts, as a drafts file of their own (the same format, so nothing is needed to read it). */
-function rescueFile(drafts: readonly Draft[]): string {
-  const entries = Object.fromEntries(drafts.map((draft) => [`${draft.contactId}~${draft.session ?? 'rescued'}`, draft]))
+function rescueFile(drafts: readonly StoredDraft[]): string {
+  const entries = Object.fromEntries(
+    drafts.map((draft) => [`${subjectOf(draft)}~${draft.session ?? 'rescued'}`, draft]),
+  )
   return `${JSON.stringify({ version: 1, drafts: entries }, null, 2)}\n`
+}
+
+/** How the person gets kept drafts back: open the contact again; `n` for a new contact, `a` for an activity. */
+function howToRestore(drafts: readonly StoredDraft[], count: number): string {
+  const ways = new Set(
+    drafts.map((draft) =>
+      draft.kind === 'activity'
+        ? 'press a on the contact (an activity)'
+        : isNewContactId(draft.contactId)
+          ? 'press n in the list (a new contact)'
+          : 'open the contact again',
+    ),
+  )
+  return `${[...ways].join(', or ')} to restore ${count === 1 ? 'it' : 'them'}`
 }
 
 /** Write the rescue file next to the drafts file, else in a private temporary directory; the path, or nothing. */
@@ -45,10 +61,11 @@ function writeRescue(store: DraftStore, content: string, options: ExitReportOpti
 export function draftsExitReport(store: DraftStore, options: ExitReportOptions = {}): string[] {
   const unsaved = store.unsaved()
   if (unsaved.length === 0) {
-    const kept = store.mine().length
+    const mine = store.mine()
+    const kept = mine.length
     if (kept === 0) return []
     return [
-      `cc-tui: ${plural(kept, 'unsaved draft')} ${kept === 1 ? 'is' : 'are'} kept in ${store.path}: open the contact again to restore it.`,
+      `cc-tui: ${plural(kept, 'unsaved draft')} ${kept === 1 ? 'is' : 'are'} kept in ${store.path}: ${howToRestore(mine, kept)}.`,
     ]
   }
   const health = store.health()

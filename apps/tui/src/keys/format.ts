@@ -1,4 +1,4 @@
-import { type Command, type Context, commandsIn, contexts, keymap } from './keymap.js'
+import { type Command, type Context, commandsIn, contexts, keymap, keysOf } from './keymap.js'
 
 const names: Record<string, string> = {
   enter: 'Enter',
@@ -19,8 +19,12 @@ const names: Record<string, string> = {
   _: '/',
 }
 
-/** `ctrl+s` → `Ctrl+S`, `shift+tab` → `Shift+Tab`, `?` → `?`. */
+/** `ctrl+s` → `Ctrl+S`, `shift+tab` → `Shift+Tab`, `?` → `?`, a chord `ctrl+x d` → `Ctrl+X d`. */
 export function formatBinding(binding: string): string {
+  return keysOf(binding).map(formatKey).join(' ')
+}
+
+function formatKey(binding: string): string {
   if (binding === ',') return 'Comma'
   if (binding.length === 1) return binding
   const parts = binding.split('+')
@@ -53,21 +57,40 @@ export interface Hint {
   label: string
 }
 
+export interface HintOptions {
+  /** A text cursor is active: printable keys type, so hints show keys with a modifier. */
+  typing?: boolean
+  exclude?: readonly Command[]
+  /** The first key of a chord was pressed: the hints are the keys that can follow it (`d delete`). */
+  chord?: string
+}
+
+/** The binding a hint shows for a command: its first that works now, or none. */
+function hintBinding(keys: readonly string[], options: HintOptions): string | undefined {
+  if (options.chord !== undefined) {
+    const prefix = `${options.chord} `
+    return keys.find((k) => k.startsWith(prefix))?.slice(prefix.length)
+  }
+  // A chord shows in the hints of its first key, never on its own.
+  const single = keys.filter((k) => !k.includes(' '))
+  return options.typing ? single.find((k) => k.length > 1) : single[0]
+}
+
 /**
  * The hint-bar entries of the given contexts, most specific first, without repeating a key.
- * While the person is typing, a printable key types itself, so the hint shows the command's chord.
+ * While the person is typing, a printable key types itself, so the hint shows the command's key with a modifier.
  */
-export function hintsFor(
-  activeContexts: readonly Context[],
-  options: { typing?: boolean; exclude?: readonly Command[] } = {},
-): Hint[] {
+export function hintsFor(activeContexts: readonly Context[], options: HintOptions = {}): Hint[] {
   const hints: Hint[] = []
   const seen = new Set<string>()
   for (const context of activeContexts) {
+    // Waiting for a chord's second key, nothing else works: only what can follow, and how to cancel.
+    if (options.chord !== undefined && context === 'global') continue
+    const contextOptions = options.chord !== undefined && context === 'chord' ? {} : options
     for (const command of commandsIn(context)) {
       const spec = keymap[command]
       if (!('hint' in spec) || !spec.hint || options.exclude?.includes(command)) continue
-      const binding = options.typing ? spec.keys.find((k) => k.length > 1) : spec.keys[0]
+      const binding = hintBinding(spec.keys, contextOptions)
       if (!binding) continue
       const key = formatBinding(binding)
       if (seen.has(key)) continue

@@ -11,6 +11,7 @@ export const contexts = {
   search: 'Search box',
   opening: 'Opening a contact',
   editor: 'Editor',
+  chord: 'Two-key commands (after Ctrl+X)',
   text: 'Text fields',
   multiline: 'Background (multi-line)',
   tags: 'Tags',
@@ -18,6 +19,11 @@ export const contexts = {
   stagePicker: 'Stage picker',
   review: 'Review',
   conflict: 'Conflict',
+  activity: 'Log an activity',
+  choice: 'Type and direction',
+  activityReview: 'Review the activity',
+  delete: 'Delete a contact',
+  deleteForGood: 'Delete for good',
   quitGuard: 'Unsaved changes',
   restore: 'Restore a draft',
   help: 'Help',
@@ -27,7 +33,11 @@ export type Context = keyof typeof contexts
 
 export interface CommandSpec {
   context: Context
-  /** Bindings such as `ctrl+s`, `shift+tab`, `enter`, `?`, `G`. The first one is shown in hints. */
+  /**
+   * Bindings such as `ctrl+s`, `shift+tab`, `enter`, `?`, `G`. The first one is shown in hints. A binding of two
+   * keys separated by a space (`ctrl+x d`) is a chord: the first key (a command of its own in the same context)
+   * waits for the second, which may be a printable key without typing it.
+   */
   keys: readonly string[]
   description: string
   /** A two-or-three-word label for the bottom hint bar; commands without one appear only in help. */
@@ -52,6 +62,14 @@ export const keymap = {
   'list.last': { context: 'list', keys: ['end', 'G'], description: 'Last loaded contact' },
   'list.open': { context: 'list', keys: ['enter'], description: 'Open the selected contact', hint: 'open' },
   'list.search': { context: 'list', keys: ['/'], description: 'Search by name, email, phone or id', hint: 'search' },
+  'list.new': { context: 'list', keys: ['n'], description: 'New contact', hint: 'new' },
+  'list.delete': {
+    context: 'list',
+    keys: ['d'],
+    description: 'Delete the selected contact (asks first)',
+    hint: 'delete',
+  },
+  'list.log': { context: 'list', keys: ['a'], description: 'Log an activity on the selected contact', hint: 'log' },
   'list.refresh': { context: 'list', keys: ['r'], description: 'Reload the list', hint: 'reload' },
   'list.quit': { context: 'list', keys: ['q', 'esc'], description: 'Quit', hint: 'quit' },
 
@@ -67,7 +85,7 @@ export const keymap = {
     hint: 'cancel',
   },
 
-  // Editor
+  // Editor. The hint bar has room for about six hints at 80 columns: these come first.
   'editor.next': { context: 'editor', keys: ['tab', 'down', 'enter'], description: 'Next field', hint: 'next' },
   'editor.previous': { context: 'editor', keys: ['shift+tab', 'up'], description: 'Previous field' },
   'editor.review': { context: 'editor', keys: ['ctrl+s'], description: 'Review the changes, then save', hint: 'save' },
@@ -77,17 +95,12 @@ export const keymap = {
     description: 'Undo the last change to this field',
     hint: 'undo',
   },
-  'editor.revert': {
+  // Most terminals send Ctrl+Shift+Z as Ctrl+Z: Ctrl+Y works everywhere.
+  'editor.redo': {
     context: 'editor',
-    keys: ['ctrl+r'],
-    description: 'Revert this field to its saved value',
-    hint: 'revert',
-  },
-  'editor.externalEditor': {
-    context: 'editor',
-    keys: ['ctrl+g'],
-    description: 'Edit the background in $VISUAL / $EDITOR',
-    hint: '$EDITOR',
+    keys: ['ctrl+y', 'ctrl+shift+z'],
+    description: 'Redo what undo took back',
+    hint: 'redo',
   },
   'editor.back': {
     context: 'editor',
@@ -95,6 +108,37 @@ export const keymap = {
     description: 'Back to the list (asks first when there are unsaved changes)',
     hint: 'back',
   },
+  // Every Ctrl and Alt letter a text field could want is taken or reserved by the text keys (readline's), so
+  // commands that must not collide with typing are chords: Ctrl+X, then a letter (as in Emacs).
+  'editor.chord': {
+    context: 'editor',
+    keys: ['ctrl+x'],
+    description: 'Start a two-key command (the next key says which)',
+    hint: 'delete, log…',
+  },
+  'editor.delete': {
+    context: 'editor',
+    keys: ['ctrl+x d'],
+    description: 'Delete this contact (asks first)',
+    hint: 'delete',
+  },
+  'editor.log': { context: 'editor', keys: ['ctrl+x a'], description: 'Log an activity on this contact', hint: 'log' },
+  'editor.openMatch': {
+    context: 'editor',
+    keys: ['ctrl+x o'],
+    description: 'New contact: open the contact that already has this email or phone instead',
+    hint: 'open match',
+  },
+  'editor.revert': { context: 'editor', keys: ['ctrl+r'], description: 'Revert this field to its saved value' },
+  // The background field shows this key itself when it has focus.
+  'editor.externalEditor': {
+    context: 'editor',
+    keys: ['ctrl+g'],
+    description: 'Edit the background in $VISUAL / $EDITOR',
+  },
+
+  // After the first key of a chord
+  'chord.cancel': { context: 'chord', keys: ['esc'], description: 'Cancel the two-key command', hint: 'cancel' },
 
   // Text fields
   'text.left': { context: 'text', keys: ['left', 'ctrl+b'], description: 'Cursor left' },
@@ -183,6 +227,79 @@ export const keymap = {
   },
   'conflict.back': { context: 'conflict', keys: ['esc'], description: 'Back to editing', hint: 'back' },
 
+  // Log an activity
+  'activity.next': { context: 'activity', keys: ['tab'], description: 'Next field', hint: 'next' },
+  'activity.previous': { context: 'activity', keys: ['shift+tab'], description: 'Previous field' },
+  'activity.review': {
+    context: 'activity',
+    keys: ['ctrl+s'],
+    description: 'Review the activity, then log it',
+    hint: 'review',
+  },
+  'activity.undo': {
+    context: 'activity',
+    keys: ['ctrl+z'],
+    description: 'Undo the last change to the text',
+    hint: 'undo',
+  },
+  'activity.redo': {
+    context: 'activity',
+    keys: ['ctrl+y', 'ctrl+shift+z'],
+    description: 'Redo what undo took back',
+    hint: 'redo',
+  },
+  'activity.externalEditor': {
+    context: 'activity',
+    keys: ['ctrl+g'],
+    description: 'Write the text in $VISUAL / $EDITOR',
+    hint: '$EDITOR',
+  },
+  'activity.back': {
+    context: 'activity',
+    keys: ['esc'],
+    description: 'Back (asks first when something is typed)',
+    hint: 'back',
+  },
+  'choice.next': { context: 'choice', keys: ['right', 'space'], description: 'Next choice', hint: 'choose' },
+  'choice.previous': { context: 'choice', keys: ['left'], description: 'Previous choice' },
+  'choice.up': { context: 'choice', keys: ['up'], description: 'Previous field' },
+  'choice.down': { context: 'choice', keys: ['down', 'enter'], description: 'Next field' },
+  'activityReview.confirm': {
+    context: 'activityReview',
+    keys: ['enter', 'y'],
+    description: 'Log the activity',
+    hint: 'log it',
+  },
+  'activityReview.retry': { context: 'activityReview', keys: ['r'], description: 'Retry a failed send', hint: 'retry' },
+  'activityReview.back': {
+    context: 'activityReview',
+    keys: ['esc', 'n'],
+    description: 'Back to writing',
+    hint: 'back',
+  },
+
+  // Delete a contact
+  'delete.trash': { context: 'delete', keys: ['enter'], description: 'Move the contact to the trash', hint: 'trash' },
+  'delete.permanent': {
+    context: 'delete',
+    keys: ['p'],
+    description: 'Delete it for good instead (asks for the last name)',
+    hint: 'for good…',
+  },
+  'delete.cancel': { context: 'delete', keys: ['esc', 'n'], description: 'Keep the contact', hint: 'cancel' },
+  'deleteForGood.confirm': {
+    context: 'deleteForGood',
+    keys: ['enter'],
+    description: 'Delete for good, once the last name is typed',
+    hint: 'delete for good',
+  },
+  'deleteForGood.back': {
+    context: 'deleteForGood',
+    keys: ['esc'],
+    description: 'Back to the first question (nothing deleted)',
+    hint: 'back',
+  },
+
   // Quit guard
   'guard.save': { context: 'quitGuard', keys: ['s'], description: 'Review and save the changes', hint: 'save' },
   'guard.discard': { context: 'quitGuard', keys: ['d'], description: 'Discard the changes', hint: 'discard' },
@@ -195,8 +312,18 @@ export const keymap = {
     description: 'Restore the unsaved draft',
     hint: 'restore',
   },
-  'restore.discard': { context: 'restore', keys: ['d'], description: 'Discard the draft', hint: 'discard' },
-  'restore.cancel': { context: 'restore', keys: ['esc'], description: 'Back to the list', hint: 'back' },
+  'restore.discard': {
+    context: 'restore',
+    keys: ['d'],
+    description: 'Discard the draft and start from the saved contact (or an empty form)',
+    hint: 'discard',
+  },
+  'restore.cancel': {
+    context: 'restore',
+    keys: ['esc'],
+    description: 'Back, keeping the draft for later',
+    hint: 'back',
+  },
 
   // Help
   'help.up': { context: 'help', keys: ['up', 'k'], description: 'Scroll up' },
@@ -221,4 +348,9 @@ export const commands = Object.keys(keymap) as Command[]
 /** Commands of one context, in keymap order. */
 export function commandsIn(context: Context): Command[] {
   return commands.filter((command) => keymap[command].context === context)
+}
+
+/** The keys of a binding: one, or two for a chord (`ctrl+x d`). */
+export function keysOf(binding: string): string[] {
+  return binding.split(' ')
 }

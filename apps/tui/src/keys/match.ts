@@ -1,4 +1,4 @@
-import { type Command, type Context, commandsIn, keymap } from './keymap.js'
+import { type Command, type Context, commandsIn, keymap, keysOf } from './keymap.js'
 import type { KeyPress } from './keypress.js'
 
 interface Binding {
@@ -14,6 +14,7 @@ const cache = new Map<string, Binding>()
 export function parseBinding(binding: string): Binding {
   const cached = cache.get(binding)
   if (cached) return cached
+  if (binding.includes(' ')) throw new Error(`Key binding "${binding}" is a chord: parse it with parseKeys`)
   const parsed: Binding = { name: binding, ctrl: false, meta: false, shift: false }
   if (binding.length > 1) {
     const parts = binding.split('+')
@@ -30,7 +31,15 @@ export function parseBinding(binding: string): Binding {
   return parsed
 }
 
-function matchesBinding(binding: string, key: KeyPress): boolean {
+/** Every key of a binding, parsed: one, or two for a chord (`ctrl+x d`). */
+export function parseKeys(binding: string): Binding[] {
+  const keys = keysOf(binding)
+  if (keys.length > 2 || keys.some((key) => key === ''))
+    throw new Error(`Key binding "${binding}" is not one or two keys`)
+  return keys.map(parseBinding)
+}
+
+function matchesKey(binding: string, key: KeyPress): boolean {
   const b = parseBinding(binding)
   if (b.name.length === 1 && !b.ctrl && !b.meta) {
     // Printable keys bind by the character they type; Shift is already in the character.
@@ -39,11 +48,22 @@ function matchesBinding(binding: string, key: KeyPress): boolean {
   return key.name === b.name && key.ctrl === b.ctrl && key.meta === b.meta && key.shift === b.shift
 }
 
+/** Whether `key` is one of the command's single-key bindings (a chord's keys never match one at a time). */
 export function matches(command: Command, key: KeyPress): boolean {
-  return keymap[command].keys.some((binding) => matchesBinding(binding, key))
+  return keymap[command].keys.some((binding) => !binding.includes(' ') && matchesKey(binding, key))
 }
 
 /** The first command of `context` bound to `key`, if any. */
 export function commandFor(context: Context, key: KeyPress): Command | undefined {
   return commandsIn(context).find((command) => matches(command, key))
+}
+
+/** The command of `context` bound to the chord `prefix` then `key` (`ctrl+x` then `d`), if any. */
+export function chordCommandFor(context: Context, prefix: string, key: KeyPress): Command | undefined {
+  return commandsIn(context).find((command) =>
+    keymap[command].keys.some((binding) => {
+      const [first, second] = keysOf(binding)
+      return first === prefix && second !== undefined && matchesKey(second, key)
+    }),
+  )
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { activityReducer, createActivityForm } from './activity/form.js'
 import { initialContacts } from './contacts/list.js'
 import { editorReducer } from './editor/editor.js'
 import { createEditor } from './editor/state.js'
@@ -38,5 +39,26 @@ describe('modeOf', () => {
       name: 'opening',
       title: 'Ada',
     })
+  })
+
+  it('keeps the screen under a chord waiting for its second key', () => {
+    const chord = { name: 'chord', prefix: 'ctrl+x', context: 'editor' } as const
+    expect(modeOf({ ...onEditor, dialog: chord }, editor, initialContacts)).toEqual({
+      ...chord,
+      under: { name: 'editor', editor },
+    })
+  })
+
+  it('follows the activity form into its review and send', () => {
+    const form = createActivityForm({ contactId: 'jd79abc123def', contactName: 'Ada' })
+    const onForm = { view: { name: 'activity', back: 'editor' } } as const
+    expect(modeOf(onForm, editor, initialContacts, form)).toEqual({ name: 'activity', form })
+    const review = activityReducer(form, { type: 'review' })
+    expect(modeOf(onForm, editor, initialContacts, review).name).toBe('activityReview')
+    expect(modeOf(onForm, editor, initialContacts, activityReducer(review, { type: 'sendStarted' })).name).toBe(
+      'activityReview',
+    )
+    // Without its form (closed meanwhile), the list is what is there.
+    expect(modeOf(onForm, editor, initialContacts, null).name).toBe('list')
   })
 })

@@ -1,5 +1,10 @@
 import type { Person } from '@cc/schema'
-import type { KeptDraft } from '../drafts/draft-store.js'
+import type { KeptActivityDraft, KeptDraft } from '../drafts/draft-store.js'
+import type { Context } from '../keys/keymap.js'
+import type { DeleteDialog } from './delete.js'
+
+/** Where a screen opened over the list or the open contact goes back to. */
+export type Origin = 'list' | 'editor'
 
 /**
  * The screen the person is on. A new screen is one more variant here (carrying what it shows) and
@@ -8,12 +13,24 @@ import type { KeptDraft } from '../drafts/draft-store.js'
 export type View =
   | { name: 'list' }
   | { name: 'opening'; title: string }
-  | { name: 'restore'; draft: KeptDraft; person: Person }
+  /**
+   * A kept draft offered back: of a contact (with the server's copy), of a new contact (no copy yet) or of an
+   * activity. Going back leaves it kept.
+   */
+  | { name: 'restore'; draft: KeptDraft | KeptActivityDraft; person?: Person | undefined; back: Origin }
   /** The open contact; its state lives in `useEditorSession`. */
   | { name: 'editor' }
+  /** The activity form, over the list or the open contact; its state lives in `useActivitySession`. */
+  | { name: 'activity'; back: Origin }
 
 /** A dialog over the screen, which stays where it was underneath. A new dialog is one variant and one table entry. */
-export type Dialog = { name: 'help'; top: number } | { name: 'quitGuard'; after: 'exit' | 'list' }
+export type Dialog =
+  | { name: 'help'; top: number }
+  /** Leaving unsaved work: save, discard or stay; then quit, or go back from the editor or the activity form. */
+  | { name: 'quitGuard'; after: 'exit' | 'back' }
+  | DeleteDialog
+  /** The first key of a chord (`prefix`) was pressed in `context`: the next key says which command. */
+  | { name: 'chord'; prefix: string; context: Context }
 
 export interface Navigation {
   view: View

@@ -123,6 +123,9 @@ describe('server text reaches no terminal raw', () => {
   })
 })
 
+/** Header values cannot hold ESC, but bytes 0x80-0xff pass: U+009B is CSI to a terminal. */
+const HOSTILE_REQUEST_ID = `req\u009b2J${C1_TITLE}`
+
 /** A loopback server that forwards to `target` and makes the answers hostile: /me's names, every request id. */
 async function hostileProxy(target: string): Promise<{ url: string; close: () => Promise<void> }> {
   const origin = new URL(target)
@@ -140,15 +143,20 @@ async function hostileProxy(target: string): Promise<{ url: string; close: () =>
       ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
     })
     let body = await upstream.text()
-    if (url.pathname.endsWith('/me')) {
-      const json = JSON.parse(body)
-      json.data = { ...json.data, firstName: `Eve${CLIPBOARD}${TITLE}`, lastName: `Mal${ZERO_WIDTH}ory${BIDI}${C1_CLEAR}` }
-      body = JSON.stringify(json)
+    const json = body.startsWith('{') ? JSON.parse(body) : undefined
+    if (json && url.pathname.endsWith('/me')) {
+      json.data = {
+        ...json.data,
+        firstName: `Eve${CLIPBOARD}${TITLE}`,
+        lastName: `Mal${ZERO_WIDTH}ory${BIDI}${C1_CLEAR}`,
+      }
     }
-    // Header values cannot hold ESC, but bytes 0x80-0xff pass: U+009B is CSI to a terminal.
+    // The client takes the request id from `meta` first, else from the header: both are hostile.
+    if (json?.meta) json.meta.requestId = HOSTILE_REQUEST_ID
+    if (json !== undefined) body = JSON.stringify(json)
     response.writeHead(upstream.status, {
       'content-type': upstream.headers.get('content-type') ?? 'application/json',
-      'x-request-id': `req\u009b2J${C1_TITLE}`,
+      'x-request-id': HOSTILE_REQUEST_ID,
     })
     response.end(body)
   })

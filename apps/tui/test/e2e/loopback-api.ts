@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type CcClient, createClient } from '@cc/client'
 import { createSandbox, type Sandbox } from '@cc/sandbox'
 import { afterAll, beforeAll } from 'vitest'
@@ -8,17 +11,27 @@ export interface LoopbackApi {
   readonly sandbox: Sandbox
   /** How a test checks what landed. */
   readonly client: CcClient
+  /**
+   * The sandbox's database file, when it keeps one (`{ onDisk: true }`): for what the API has no endpoint to read
+   * back (activities), opened read-only beside the sandbox.
+   */
+  readonly databaseFile: string
 }
 
 /**
  * A real API on loopback in the test process, for the tests of one file: started before them, stopped after them
- * together with the tmux server the editors ran in.
+ * together with the tmux server the editors ran in. `onDisk` keeps its data in a database file of its own.
  */
-export function useLoopbackApi(): LoopbackApi {
+export function useLoopbackApi(options: { onDisk?: boolean } = {}): LoopbackApi {
   let api: LoopbackApi | undefined
   beforeAll(async () => {
-    const sandbox = await createSandbox({ listen: { port: 0 }, seed: 1 })
-    api = { sandbox, client: createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logLevel: 'off' }) }
+    const dataDir = options.onDisk ? mkdtempSync(join(tmpdir(), 'cc-tui-e2e-api-')) : undefined
+    const sandbox = await createSandbox({ listen: { port: 0 }, seed: 1, ...(dataDir ? { dataDir } : {}) })
+    api = {
+      sandbox,
+      client: createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logLevel: 'off' }),
+      databaseFile: dataDir ? join(dataDir, 'sandbox.db') : '',
+    }
   })
   afterAll(async () => {
     killServer()
@@ -34,6 +47,11 @@ export function useLoopbackApi(): LoopbackApi {
     },
     get client() {
       return started().client
+    },
+    get databaseFile() {
+      const file = started().databaseFile
+      if (!file) throw new Error('the loopback API keeps no database file: useLoopbackApi({ onDisk: true })')
+      return file
     },
   }
 }

@@ -72,6 +72,8 @@ export interface Terminal {
   keys(...keys: string[]): void
   /** Literal text. */
   type(text: string): void
+  /** Text pasted as a terminal pastes it: bracketed when the program asked for that (Ink does). */
+  paste(text: string): void
   resize(columns: number, rows: number): void
   /** The pane's title, as the program in it set it (OSC 0/2). */
   title(): string
@@ -158,6 +160,10 @@ export function startEditor(options: {
     },
     type(text) {
       tmux('send-keys', '-t', name, '-l', text)
+    },
+    paste(text) {
+      tmux('set-buffer', '-b', `paste-${name}`, text)
+      tmux('paste-buffer', '-p', '-d', '-b', `paste-${name}`, '-t', name)
     },
     resize(columns, rows) {
       tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows))

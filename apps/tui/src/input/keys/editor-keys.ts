@@ -1,3 +1,4 @@
+import { keymap } from '../../keys/keymap.js'
 import type { KeyPress } from '../../keys/keypress.js'
 import { commandFor } from '../../keys/match.js'
 import type { StageOption } from '../../state/contacts/rows.js'
@@ -98,6 +99,10 @@ export function editorKeys(
       return [{ type: 'review' }]
     case 'editor.undo':
       return [editor({ type: 'undo' })]
+    case 'editor.redo':
+      return [editor({ type: 'redo' })]
+    case 'editor.chord':
+      return [{ type: 'chordStart', prefix: keymap['editor.chord'].keys[0], context: 'editor' }]
     case 'editor.revert':
       return [editor({ type: 'revert' })]
     case 'editor.externalEditor':

@@ -1,5 +1,9 @@
+import type { Context } from '../../keys/keymap.js'
+import type { ActivityAction } from '../../state/activity/form.js'
 import type { ContactsAction } from '../../state/contacts/list.js'
+import type { DeleteAction } from '../../state/delete.js'
 import type { EditorAction } from '../../state/editor/editor.js'
+import type { Origin } from '../../state/navigation.js'
 
 /**
  * What a key press asks for. Key handlers are pure: they read the state and the keymap and return
@@ -23,5 +27,25 @@ export type Intent =
   | { type: 'helpScroll'; delta: number }
   | { type: 'closeHelp' }
   | { type: 'startup'; choice: 'retry' | 'sandbox' | 'quit' }
+  /** The first key of a chord: wait for the second. */
+  | { type: 'chordStart'; prefix: string; context: Context }
+  /** The chord is over: done, cancelled, or `unknown` names the keys that are no command. */
+  | { type: 'chordEnd'; unknown?: string }
+  | { type: 'newContact' }
+  /** A new contact's email or phone belongs to a contact already: open that one instead. */
+  | { type: 'openMatch' }
+  /** Ask before deleting the highlighted contact (`list`) or the open one (`editor`). */
+  | { type: 'deleteAsk'; from: Origin }
+  | { type: 'delete'; action: DeleteAction }
+  | { type: 'deleteConfirm' }
+  | { type: 'deleteCancel' }
+  /** Open the activity form for the highlighted contact (`list`) or the open one (`editor`). */
+  | { type: 'logActivity'; from: Origin }
+  | { type: 'activity'; action: ActivityAction }
+  | { type: 'activityReview' }
+  | { type: 'activitySend' }
+  | { type: 'activityExternalEditor' }
+  | { type: 'leaveActivity' }
 
 export const editorIntent = (action: EditorAction): Intent => ({ type: 'editor', action })
+export const activityIntent = (action: ActivityAction): Intent => ({ type: 'activity', action })

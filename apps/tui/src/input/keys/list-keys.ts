@@ -5,7 +5,7 @@ import { applyLineOp, insertLine } from '../../text/line.js'
 import { globalKeys, pick, textOpFor } from './common.js'
 import type { Intent } from './intents.js'
 
-/** The contacts list: moving the highlight, opening, searching, reloading. */
+/** The contacts list: moving the highlight, opening, searching, reloading; a new contact, deleting, logging. */
 export function listKeys(key: KeyPress, pageRows: number): Intent[] {
   const global = globalKeys(key, true)
   if (global) return global
@@ -27,6 +27,12 @@ export function listKeys(key: KeyPress, pageRows: number): Intent[] {
       return [{ type: 'openSelected' }]
     case 'list.search':
       return [{ type: 'contacts', action: { type: 'focusSearch', focused: true } }]
+    case 'list.new':
+      return [{ type: 'newContact' }]
+    case 'list.delete':
+      return [{ type: 'deleteAsk', from: 'list' }]
+    case 'list.log':
+      return [{ type: 'logActivity', from: 'list' }]
     case 'list.refresh':
       return [{ type: 'reload' }]
     case 'list.quit':

@@ -65,4 +65,42 @@ describe('contacts reducer', () => {
     s = contactsReducer(s, { type: 'contactUpdated', person: person(1, { fullName: 'Renamed' }) })
     expect(s.rows[1]?.name).toBe('Renamed')
   })
+
+  it('puts a created contact at the top, highlighted, and a saved one in its place', () => {
+    const s = contactsReducer(loaded(5), { type: 'move', delta: 3 })
+    const added = contactsReducer(s, { type: 'contactAdded', person: person(99) })
+    expect(added.rows.map((r) => r.id).slice(0, 2)).toEqual(['contact0099', 'contact0000'])
+    expect(added.highlighted).toBe(0)
+    // The API updated a contact already in the list (a create with its email): it stays where it was.
+    const again = contactsReducer(added, {
+      type: 'contactAdded',
+      person: person(2, { firstName: 'Zed', fullName: 'Zed' }),
+    })
+    expect(again.rows).toHaveLength(6)
+    expect(again.rows[3]?.name).toBe('Zed')
+    // While searching, the highlight stays on the results.
+    let searching = contactsReducer(s, { type: 'queryChanged', query: 'First' })
+    searching = contactsReducer(searching, {
+      type: 'searchLoaded',
+      query: 'First',
+      people: [0, 1, 2].map((n) => person(n)),
+    })
+    searching = contactsReducer(searching, { type: 'move', delta: 2 })
+    expect(contactsReducer(searching, { type: 'contactAdded', person: person(98) }).highlighted).toBe(2)
+  })
+
+  it('drops a deleted contact from the list and the results at once, keeping the highlight in range', () => {
+    let s = contactsReducer(loaded(3), { type: 'highlight', index: 2 })
+    s = contactsReducer(s, { type: 'contactRemoved', id: 'contact0002' })
+    expect(s.rows.map((r) => r.id)).toEqual(['contact0000', 'contact0001'])
+    expect(s.highlighted).toBe(1)
+    const found = contactsReducer(contactsReducer(s, { type: 'queryChanged', query: 'First' }), {
+      type: 'searchLoaded',
+      query: 'First',
+      people: [person(0), person(1)],
+    })
+    const removed = contactsReducer(found, { type: 'contactRemoved', id: 'contact0000' })
+    expect(removed.results?.map((r) => r.id)).toEqual(['contact0001'])
+    expect(removed.rows.map((r) => r.id)).toEqual(['contact0001'])
+  })
 })

@@ -39,6 +39,10 @@ export type ContactsAction =
   | { type: 'searchLoaded'; query: string; people: Person[] }
   | { type: 'searchFailed'; query: string; message: string }
   | { type: 'contactUpdated'; person: Person }
+  /** Created (or updated by a create): shown at the top of the list, highlighted, unless the row is there already. */
+  | { type: 'contactAdded'; person: Person }
+  /** Deleted, or found gone: it leaves the list and the results at once. */
+  | { type: 'contactRemoved'; id: string }
   | { type: 'reload' }
 
 export const initialContacts: ContactsState = {
@@ -151,6 +155,20 @@ export function contactsReducer(state: ContactsState, action: ContactsAction): C
       const row = toRow(action.person)
       const replace = (rows: ContactRow[]) => rows.map((r) => (r.id === row.id ? row : r))
       return { ...state, rows: replace(state.rows), results: state.results && replace(state.results) }
+    }
+    case 'contactAdded': {
+      const row = toRow(action.person)
+      if (state.rows.some((r) => r.id === row.id))
+        return contactsReducer(state, { type: 'contactUpdated', person: action.person })
+      const rows = [row, ...state.rows]
+      // The full list shows it highlighted; search results stay what the query found.
+      const searching = state.query.trim() !== ''
+      return { ...state, rows, highlighted: searching ? state.highlighted : 0 }
+    }
+    case 'contactRemoved': {
+      const keep = (rows: ContactRow[]) => rows.filter((r) => r.id !== action.id)
+      const next = { ...state, rows: keep(state.rows), results: state.results && keep(state.results) }
+      return { ...next, highlighted: clampIndex(state.highlighted, visibleRows(next).length) }
     }
   }
 }

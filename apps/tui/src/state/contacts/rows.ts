@@ -5,6 +5,8 @@ import { displayLine } from '../../text/sanitize.js'
 export interface ContactRow {
   id: string
   name: string
+  /** What deleting it for good asks to be typed: the last name, else the first name, else the id. */
+  confirmWord: string
   email: string
   phone: string
   stage: string
@@ -22,6 +24,7 @@ export function toRow(person: Person): ContactRow {
   return {
     id: displayLine(person.id),
     name: name || '(no name)',
+    confirmWord: displayLine(person.lastName) || displayLine(person.firstName) || displayLine(person.id),
     email: displayLine(primary(person.emails)),
     phone: displayLine(primary(person.phones)),
     stage: displayLine(person.stageName) || displayLine(person.stageId),

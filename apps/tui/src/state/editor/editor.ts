@@ -1,17 +1,20 @@
 import type { MultilineOp } from '../../text/multiline.js'
 import { inputOf } from '../field-input.js'
 import { type ConflictAction, conflictReducer } from './conflict.js'
+import { type CreateAction, createReducer } from './create.js'
 import { type FocusAction, focusReducer } from './focus.js'
 import { type SaveAction, saveReducer } from './save.js'
 import { editPickerText, insertPickerText, type StagePickerAction, stagePickerReducer } from './stage-picker.js'
 import type { EditorState } from './state.js'
-import { editTagText, insertTagText, type TagsAction, tagsReducer } from './tags.js'
+import { editTagText, insertTagText, pasteTagText, type TagsAction, tagsReducer } from './tags.js'
 import { editText, insertText } from './text.js'
 import { type ValuesAction, valuesReducer } from './values.js'
 
 /** Typing and text editing: they go to whatever has the text cursor (see `typingTarget`). */
 export type TypingAction =
   | { type: 'insert'; text: string }
+  /** A bracketed paste: in the tags box every comma- or line-separated tag of it is added. */
+  | { type: 'paste'; text: string }
   | { type: 'textOp'; op: MultilineOp; width: number; pageRows?: number }
 
 export type EditorAction =
@@ -22,6 +25,7 @@ export type EditorAction =
   | FocusAction
   | SaveAction
   | ConflictAction
+  | CreateAction
 
 /** What has the text cursor: the stage picker (open, or opened by typing on the stage field), the tag box, or the field. */
 function typingTarget(state: EditorState): 'picker' | 'tags' | 'field' {
@@ -35,12 +39,15 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   switch (action.type) {
     case 'edit':
     case 'undo':
+    case 'redo':
     case 'revert':
       return valuesReducer(state, action)
-    case 'insert': {
+    case 'insert':
+    case 'paste': {
       const target = typingTarget(state)
       if (target === 'picker') return insertPickerText(state, action.text)
-      return target === 'tags' ? insertTagText(state, action.text) : insertText(state, action.text)
+      if (target === 'field') return insertText(state, action.text)
+      return action.type === 'paste' ? pasteTagText(state, action.text) : insertTagText(state, action.text)
     }
     case 'textOp': {
       const target = typingTarget(state)
@@ -74,5 +81,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'conflictChoose':
     case 'conflictApply':
       return conflictReducer(state, action)
+    case 'lookupStarted':
+    case 'lookupFinished':
+    case 'lookupFailed':
+    case 'createSending':
+    case 'createSucceeded':
+      return createReducer(state, action)
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyHistory, endRun, recordEdit, recordStep, stepBack } from './history.js'
+import { emptyHistory, endRun, recordEdit, recordStep, stepBack, stepForward } from './history.js'
 
 describe('undo history', () => {
   it('makes a run of one kind of edit one step; a space, a replacement or a motion starts the next', () => {
@@ -29,5 +29,35 @@ describe('undo history', () => {
     for (let i = 0; i < 250; i++) h = recordEdit(h, 'city', String(i), 'replace')
     expect(h.undo.city).toHaveLength(200)
     expect(h.undo.city?.[0]).toBe('50')
+  })
+
+  it('redoes what undo took back, newest first, until a new edit of the field', () => {
+    let h = recordEdit(emptyHistory, 'city', '', 'insert')
+    h = recordEdit(endRun(h), 'city', 'Pa', 'insert', true)
+    const back = stepBack(h, 'city', 'Paris')
+    expect(back?.value).toBe('Pa')
+    expect(back?.history.redo.city).toEqual(['Paris'])
+    const again = back && stepBack(back.history, 'city', 'Pa')
+    expect(again?.history.redo.city).toEqual(['Paris', 'Pa'])
+    const forward = again && stepForward(again.history, 'city', '')
+    expect(forward?.value).toBe('Pa')
+    expect(forward?.history.undo.city).toEqual([''])
+    expect(forward?.history.redo.city).toEqual(['Paris'])
+    // A new edit of the field ends what could be redone there, and only there.
+    const other = forward && recordEdit(forward.history, 'street', '', 'insert')
+    expect(other?.redo.city).toEqual(['Paris'])
+    const edited = forward && recordEdit(forward.history, 'city', 'Pa', 'insert')
+    expect(edited?.redo.city).toBeUndefined()
+    expect(edited && stepForward(edited, 'city', 'Pax')).toBeUndefined()
+    expect(stepForward(emptyHistory, 'city', 'x')).toBeUndefined()
+  })
+
+  it('keeps redo across the end of a run, and a step of its own clears it', () => {
+    const undone = stepBack(recordEdit(emptyHistory, 'phone', '', 'insert'), 'phone', '555')
+    if (!undone) throw new Error('nothing to undo')
+    expect(endRun(undone.history).redo.phone).toEqual(['555'])
+    expect(recordStep(undone.history, 'phone', '').redo.phone).toBeUndefined()
+    // Without the current value, undo leaves nothing to redo.
+    expect(stepBack(recordEdit(emptyHistory, 'phone', '', 'insert'), 'phone')?.history.redo).toEqual({})
   })
 })

@@ -1,6 +1,7 @@
-import { contactField } from '@cc/schema'
+import { CreateContactInput, contactField, fieldErrors } from '@cc/schema'
 import { type FieldName, type FormValues, fieldNames, formErrors } from '../form.js'
 import type { ConflictState } from './conflict.js'
+import { createBody } from './create.js'
 import { leaveField, moveFocus } from './focus.js'
 import { endRun } from './history.js'
 import { dirtyFields } from './selectors.js'
@@ -27,13 +28,27 @@ export type ReviewCheck =
   | { ok: false; reason: 'unchanged' }
   | { ok: false; reason: 'invalid'; fields: FieldName[] }
 
+/** A new contact's body against the create rules of `@cc/schema`, by field (the field checks come first). */
+function createErrors(state: EditorState): Partial<Record<FieldName, string>> {
+  if (!state.create) return {}
+  const checked = CreateContactInput.safeParse(createBody(state.values))
+  if (checked.success) return {}
+  const errors: Partial<Record<FieldName, string>> = {}
+  for (const [key, message] of Object.entries(fieldErrors(checked.error))) {
+    const name = key.split('.')[0] as FieldName
+    if (fieldNames.includes(name)) errors[name] ??= message
+  }
+  return errors
+}
+
 /** Whether Ctrl+S can open the review: something changed and every changed field is valid. */
 export function checkReview(state: EditorState): ReviewCheck {
   const settled = leaveField(state)
-  const errors = formErrors(settled.base, settled.values)
+  const errors = { ...createErrors(settled), ...formErrors(settled.base, settled.values) }
   // A tag still typed in its box that cannot be added would be lost by a save: it has to be fixed or cleared first.
   if (settled.tagBox.problem) errors.tags = settled.tagBox.problem
-  else if (dirtyFields(settled).length === 0) return { ok: false, reason: 'unchanged' }
+  // A create whose answer was lost is sent again even when nothing else is left to save.
+  else if (dirtyFields(settled).length === 0 && !settled.create?.inFlight) return { ok: false, reason: 'unchanged' }
   const invalid = fieldNames.filter((name) => errors[name])
   if (invalid.length > 0) return { ok: false, reason: 'invalid', fields: invalid }
   return { ok: true }
@@ -47,7 +62,10 @@ export function saveReducer(state: EditorState, action: SaveAction): EditorState
       const check = checkReview(settled)
       if (check.ok) return { ...settled, save: { phase: 'review' }, flash: undefined }
       if (check.reason === 'unchanged') {
-        return { ...settled, flash: { kind: 'info', text: 'Nothing to save: no field has changed.' } }
+        const text = settled.create
+          ? 'Nothing to save yet: fill in at least one field.'
+          : 'Nothing to save: no field has changed.'
+        return { ...settled, flash: { kind: 'info', text } }
       }
       const labels = check.fields.map((name) => contactField(name).label).join(', ')
       return {
@@ -86,7 +104,9 @@ export function saveReducer(state: EditorState, action: SaveAction): EditorState
       // normalised, a typed tag added) and the cursor is at the end of the new field's text.
       const first = fieldNames.find((name) => errors[name])
       const moved = first ? moveFocus(state, first) : state
-      return { ...moved, serverErrors: errors, save: { phase: 'editing' } }
+      // A create the API refused made nothing: the next save sends the corrected body (with the same key).
+      const create = moved.create && { ...moved.create, inFlight: undefined }
+      return { ...moved, serverErrors: errors, save: { phase: 'editing' }, ...(create ? { create } : {}) }
     }
   }
 }

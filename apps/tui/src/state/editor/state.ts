@@ -1,5 +1,7 @@
+import type { CreateContactInput } from '@cc/schema'
 import type { FieldName, FormValues } from '../form.js'
 import { fieldNames } from '../form.js'
+import type { CreateState } from './create.js'
 import { emptyHistory, type History } from './history.js'
 import type { SavePhase } from './save.js'
 import type { StagePicker } from './stage-picker.js'
@@ -8,6 +10,7 @@ import { textOf } from './values.js'
 
 /** The editor of one contact: the server values the draft started from, the draft, and how saving goes. */
 export interface EditorState {
+  /** The contact's id; a local one (`new-…`) while it is a new contact. */
   contactId: string
   /** The contact's name as the list showed it, for the header. */
   title: string
@@ -29,6 +32,8 @@ export interface EditorState {
   save: SavePhase
   /** A one-off message for the person (why the review did not open); a new object each time. */
   flash?: { kind: 'info' | 'error'; text: string }
+  /** A new contact, until the API has created it: its base is the empty form, and a save is `POST /people`. */
+  create?: CreateState
 }
 
 /** An editor on `base`, starting from a restored draft's `values` when there is one. */
@@ -37,6 +42,8 @@ export function createEditor(options: {
   title: string
   base: FormValues
   values?: FormValues
+  /** A new contact: the key its creates carry, and the body of a create whose answer was lost. */
+  create?: { idempotencyKey: string; inFlight?: CreateContactInput | undefined }
 }): EditorState {
   const values = options.values ?? options.base
   const focus = fieldNames[0] as FieldName
@@ -52,5 +59,14 @@ export function createEditor(options: {
     serverErrors: {},
     notices: {},
     save: { phase: 'editing' },
+    ...(options.create
+      ? {
+          create: {
+            idempotencyKey: options.create.idempotencyKey,
+            ...(options.create.inFlight ? { inFlight: options.create.inFlight } : {}),
+            lookups: {},
+          },
+        }
+      : {}),
   }
 }

@@ -35,9 +35,19 @@ export function tagsReducer(state: EditorState, action: TagsAction): EditorState
   }
 }
 
-/** Typing goes into the box (one line), and ends any highlight or refusal. */
+/**
+ * Typing goes into the box (one line), and ends any highlight or refusal. A comma in the text commits what comes
+ * before it, as the comma key does: text that arrives as keys (a paste without bracketed paste) adds its tags too.
+ */
 export function insertTagText(state: EditorState, text: string): EditorState {
-  return { ...state, tagBox: { input: insertLine(state.tagBox.input, text) } }
+  const typed = { ...state, tagBox: { input: insertLine(state.tagBox.input, text) } }
+  return typed.tagBox.input.value.includes(',') ? commitTyped(typed, { keepLast: true }) : typed
+}
+
+/** A paste adds every tag in it, as one undo step: `VIP, Relocating, Pool` (or one per line) is three tags. */
+export function pasteTagText(state: EditorState, text: string): EditorState {
+  const input = insertLine(state.tagBox.input, text.replace(/\r\n|[\r\n\t]/g, ','))
+  return commitTyped({ ...state, tagBox: { input } }, { keepLast: false })
 }
 
 export function editTagText(state: EditorState, op: MultilineOp): EditorState {
@@ -56,12 +66,9 @@ export function leaveTags(state: EditorState): EditorState {
   return { ...committed, tagBox: emptyTagBox }
 }
 
-/** Add the typed tag, if it is a valid new one; otherwise say why under the field. */
-function addTag(state: EditorState): EditorState {
-  const tag = state.tagBox.input.value.trim()
-  if (!tag) return state
+/** Why `tag` cannot be added to `tags`, in the schema's limits; `undefined` when it can. */
+export function tagProblem(tags: readonly string[], tag: string): string | undefined {
   const meta = contactField('tags')
-  const tags = state.values.tags
   let problem: string | undefined
   if (tags.some((existing) => existing.toLowerCase() === tag.toLowerCase())) {
     problem = `${meta.label}: "${tag}" is already there`
@@ -72,8 +79,47 @@ function addTag(state: EditorState): EditorState {
   } else if (tag.includes(',')) {
     problem = `${meta.label}: a tag cannot contain a comma`
   }
+  return problem
+}
+
+/** Add the typed tag (or the tags, when commas separate several), if valid and new; otherwise say why under the field. */
+function addTag(state: EditorState): EditorState {
+  if (state.tagBox.input.value.includes(',')) return commitTyped(state, { keepLast: false })
+  const tag = state.tagBox.input.value.trim()
+  if (!tag) return state
+  const problem = tagProblem(state.values.tags, tag)
   if (problem) return { ...state, tagBox: { ...state.tagBox, problem } }
-  return { ...setValue(state, 'tags', [...tags, tag], 'replace'), tagBox: emptyTagBox }
+  return { ...setValue(state, 'tags', [...state.values.tags, tag], 'replace'), tagBox: emptyTagBox }
+}
+
+/**
+ * Commit the comma-separated tags typed in the box, in order, as one undo step. A tag already there is skipped (it
+ * is there: nothing is lost). The first one refused for another reason stops the run: it and those after it stay
+ * in the box with the reason. `keepLast` leaves the text after the last comma in the box, still being typed.
+ */
+function commitTyped(state: EditorState, { keepLast }: { keepLast: boolean }): EditorState {
+  const pieces = state.tagBox.input.value.split(',')
+  const typing = keepLast ? (pieces.pop() ?? '') : ''
+  const tags = [...state.values.tags]
+  let rest: string[] = []
+  let problem: string | undefined
+  for (const [i, piece] of pieces.entries()) {
+    const tag = piece.trim()
+    if (!tag || tags.some((existing) => existing.toLowerCase() === tag.toLowerCase())) continue
+    problem = tagProblem(tags, tag)
+    if (problem) {
+      rest = pieces.slice(i).map((p) => p.trim())
+      break
+    }
+    tags.push(tag)
+  }
+  const added = tags.length === state.values.tags.length ? state : setValue(state, 'tags', tags, 'replace')
+  if (problem) {
+    const value = [...rest, ...(keepLast ? [typing] : [])].filter((p) => p !== '').join(', ')
+    return { ...added, tagBox: { input: { value, cursor: value.length }, problem } }
+  }
+  const value = typing.trimStart()
+  return { ...added, tagBox: { input: { value, cursor: value.length } } }
 }
 
 /** Remove the highlighted tag, or the last one; only while nothing is typed in the box. */

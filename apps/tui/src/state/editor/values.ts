@@ -1,12 +1,13 @@
 import { contactField } from '@cc/schema'
 import type { EditKind } from '../../text/line.js'
 import type { FieldName, FormValue, FormValues } from '../form.js'
-import { endRun, recordEdit, stepBack } from './history.js'
+import { endRun, recordEdit, stepBack, stepForward } from './history.js'
 import type { EditorState } from './state.js'
 
 export type ValuesAction =
   | { type: 'edit'; field: FieldName; value: FormValue; kind: EditKind }
   | { type: 'undo' }
+  | { type: 'redo' }
   | { type: 'revert' }
 
 /** The text of a field (tags have none: their text is the tag being typed). */
@@ -47,13 +48,18 @@ export function setValue(
   }
 }
 
-/** Setting, undoing and reverting the focused field's value. */
+/** Setting, undoing, redoing and reverting the focused field's value. */
 export function valuesReducer(state: EditorState, action: ValuesAction): EditorState {
   switch (action.type) {
     case 'edit':
       return setValue(state, action.field, action.value, action.kind)
-    case 'undo': {
-      const step = stepBack(state.history, state.focus)
+    case 'undo':
+    case 'redo': {
+      const current = state.values[state.focus]
+      const step =
+        action.type === 'undo'
+          ? stepBack(state.history, state.focus, current)
+          : stepForward(state.history, state.focus, current)
       if (!step) return state
       return {
         ...state,

@@ -11,11 +11,13 @@ interface Props {
   typing?: boolean
   /** Commands that do nothing right now (e.g. retry before anything failed). */
   exclude?: readonly Command[]
+  /** The first key of a chord was pressed: show what can follow it. */
+  chord?: string | undefined
 }
 
-export function HintBar({ contexts, width, typing, exclude }: Props) {
+export function HintBar({ contexts, width, typing, exclude, chord }: Props) {
   const theme = useTheme()
-  const hints = hintsFor(contexts, { typing, ...(exclude ? { exclude } : {}) })
+  const hints = hintsFor(contexts, { typing, ...(exclude ? { exclude } : {}), ...(chord ? { chord } : {}) })
   const parts: { key: string; label: string }[] = []
   let used = 0
   for (const hint of hints) {

@@ -16,12 +16,22 @@ export function FieldLabel({ label, focused, changed }: { label: string; focused
   )
 }
 
-/** A line under a field: its error (✗, perhaps the server's words: cleaned) or a note about it (ℹ), lined up with the values. */
-export function FieldMessage({ kind, text }: { kind: 'error' | 'notice'; text: string }) {
+const messageLook = {
+  error: { icon: '✗', role: 'error' },
+  warning: { icon: '!', role: 'warning' },
+  notice: { icon: 'ℹ', role: 'muted' },
+} as const
+
+/**
+ * A line under a field, lined up with the values: its error (✗, perhaps the server's words: cleaned), a warning (!)
+ * or a note about it (ℹ).
+ */
+export function FieldMessage({ kind, text }: { kind: keyof typeof messageLook; text: string }) {
   const theme = useTheme()
+  const { icon, role } = messageLook[kind]
   return (
-    <Text color={theme.color(kind === 'error' ? 'error' : 'muted')} wrap="truncate-end">
-      {`${' '.repeat(LABEL_COLUMNS)}${kind === 'error' ? '✗' : 'ℹ'} ${displayLine(text)}`}
+    <Text color={theme.color(role)} wrap="truncate-end">
+      {`${' '.repeat(LABEL_COLUMNS)}${icon} ${displayLine(text)}`}
     </Text>
   )
 }

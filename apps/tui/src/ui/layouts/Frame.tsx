@@ -13,6 +13,8 @@ export interface Hints {
   typing?: boolean
   /** Commands that do nothing right now (e.g. retry before anything failed). */
   exclude?: Command[]
+  /** Waiting for the second key of a chord that starts with this key (`ctrl+x`). */
+  chord?: string
 }
 
 export interface FrameProps {
@@ -34,13 +36,18 @@ export function Frame({ session, title, status, hints, width, height, bodyHeight
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box height={1}>
-        <Text bold>Client Commander</Text>
-        <Text> · </Text>
-        <Text bold={sandbox} color={sandbox ? theme.color('sandbox') : theme.color('muted')}>
-          {displayLine(session.label)}
-        </Text>
-        <Box flexGrow={1} />
-        <Text wrap="truncate-start">{displayLine(title)}</Text>
+        {/* The app and where it is connected stay whole; a long title gives way, from its start. */}
+        <Box flexShrink={0}>
+          <Text bold>Client Commander</Text>
+          <Text> · </Text>
+          <Text bold={sandbox} color={sandbox ? theme.color('sandbox') : theme.color('muted')}>
+            {displayLine(session.label)}
+          </Text>
+        </Box>
+        <Box flexGrow={1} minWidth={1} />
+        <Box flexShrink={1} overflow="hidden">
+          <Text wrap="truncate-start">{displayLine(title)}</Text>
+        </Box>
       </Box>
       <Box height={bodyHeight} flexDirection="column" overflow="hidden">
         {children}
@@ -51,6 +58,7 @@ export function Frame({ session, title, status, hints, width, height, bodyHeight
         width={width}
         typing={hints.typing ?? false}
         exclude={hints.exclude ?? []}
+        chord={hints.chord}
       />
     </Box>
   )

@@ -1,7 +1,9 @@
 import { type ContactField, contactFields } from '@cc/schema'
 import { Box, Text } from 'ink'
 import { type ReactNode, useRef } from 'react'
+import { keyLabel } from '../../keys/format.js'
 import type { StageOption } from '../../state/contacts/rows.js'
+import { currentLookup, type LookupField, lookupFields } from '../../state/editor/create.js'
 import { dirtyFields, editorErrors } from '../../state/editor/selectors.js'
 import type { EditorState } from '../../state/editor/state.js'
 import { inputOf } from '../../state/field-input.js'
@@ -28,6 +30,26 @@ interface ScreenBlock extends Block {
 }
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
+
+const isLookupField = (name: string): name is LookupField => (lookupFields as readonly string[]).includes(name)
+
+/** Under a new contact's email or phone: another contact has it already (and what a save does then). */
+export function matchNotes(editor: EditorState, name: string): { kind: 'warning' | 'notice'; text: string }[] {
+  if (!isLookupField(name)) return []
+  const lookup = currentLookup(editor, name)
+  if (lookup?.status !== 'taken') return []
+  const { match } = lookup
+  return [
+    {
+      kind: 'warning',
+      text:
+        name === 'email'
+          ? `${match.name} already has this email: a save updates it`
+          : `${match.name} already has this phone (a save creates another)`,
+    },
+    { kind: 'notice', text: `${keyLabel('editor.openMatch')} opens ${match.name} instead` },
+  ]
+}
 
 /** One field as drawn by the component of its kind, and the rows it takes (its messages come on top). */
 function fieldBlock(meta: ContactField, common: FieldProps, editor: EditorState, screen: Props) {
@@ -93,17 +115,21 @@ export function EditorScreen(props: Props) {
     // A refused tag is the tags field's error (`editorErrors`) until it is fixed or cleared.
     const error = errors[meta.name]
     const notice = editor.notices[meta.name]
+    const notes = matchNotes(editor, meta.name)
     const field = fieldBlock(meta, { meta, focused, changed: dirty.has(meta.name), error, valueWidth }, editor, props)
     if (focused) focusIndex = blocks.length
     blocks.push({
       key: meta.name,
       heading: false,
-      rows: field.rows + (error ? 1 : 0) + (notice ? 1 : 0),
+      rows: field.rows + (error ? 1 : 0) + (notice ? 1 : 0) + notes.length,
       node: (
         <Box flexDirection="column">
           {field.node}
           {error ? <FieldMessage kind="error" text={error} /> : null}
           {notice ? <FieldMessage kind="notice" text={notice} /> : null}
+          {notes.map((note) => (
+            <FieldMessage key={note.text} kind={note.kind} text={note.text} />
+          ))}
         </Box>
       ),
     })

@@ -4,6 +4,7 @@ import { dirtyFields, editorErrors } from '../../state/editor/selectors.js'
 import type { EditorState } from '../../state/editor/state.js'
 import { describeValue } from '../../state/form.js'
 import { unsavedLabel } from '../labels.js'
+import { matchNotes } from './EditorScreen.js'
 
 /** The linear (screen reader) editor: one sentence for the focused field and one for the draft. */
 export function LinearEditor({ editor }: { editor: EditorState }) {
@@ -21,6 +22,9 @@ export function LinearEditor({ editor }: { editor: EditorState }) {
       </Text>
       {errors[meta.name] ? <Text>Error: {errors[meta.name]}</Text> : null}
       {editor.notices[meta.name] ? <Text>Note: {editor.notices[meta.name]}</Text> : null}
+      {matchNotes(editor, meta.name).map((note) => (
+        <Text key={note.text}>Note: {note.text}.</Text>
+      ))}
       <Text>{dirty.length === 0 ? 'No unsaved changes.' : `${unsavedLabel(dirty.length)}.`}</Text>
     </Box>
   )

@@ -1,0 +1,145 @@
+import { ActivityType } from '@cc/schema'
+import { describe, expect, it } from 'vitest'
+import {
+  type ActivityAction,
+  type ActivityForm,
+  activityBody,
+  activityErrors,
+  activityHasWork,
+  activityPhrase,
+  activityReducer,
+  activityTypes,
+  CONTENT_MAX_LENGTH,
+  createActivityForm,
+  DEFAULT_TYPE,
+  directionApplies,
+  visibleFields,
+} from './form.js'
+
+const run = (form: ActivityForm, ...actions: ActivityAction[]) => actions.reduce(activityReducer, form)
+const fresh = () => createActivityForm({ contactId: 'renee0001', contactName: 'Renée Walker' })
+
+describe('the activity form', () => {
+  it('offers the schema’s types, starting on a note, with nothing to lose yet', () => {
+    expect(activityTypes).toEqual(ActivityType.options)
+    const form = fresh()
+    expect(form.values).toEqual({ type: DEFAULT_TYPE, content: '' })
+    expect(form.focus).toBe('type')
+    expect(activityHasWork(form)).toBe(false)
+    expect(activityBody(form)).toEqual({ personId: 'renee0001', type: 'note' })
+    expect(CONTENT_MAX_LENGTH).toBe(5000)
+  })
+
+  it('offers a direction for calls, emails and text messages only, and sends it only there', () => {
+    expect(activityTypes.filter(directionApplies)).toEqual(['call', 'email', 'sms'])
+    let form = run(fresh(), { type: 'choose', delta: -2 })
+    expect(form.values.type).toBe('call')
+    expect(visibleFields(form)).toEqual(['type', 'direction', 'content'])
+    form = run(form, { type: 'focusNext' }, { type: 'choose', delta: 2 })
+    expect(form.focus).toBe('direction')
+    expect(form.values.direction).toBe('outbound')
+    expect(activityBody(form)).toEqual({ personId: 'renee0001', type: 'call', direction: 'outbound' })
+    expect(activityPhrase(form.values)).toBe('an outbound call')
+    // A meeting has no direction: it is not shown, nor sent, and focus skips it.
+    const meeting = run(form, { type: 'focus', field: 'type' }, { type: 'choose', delta: 3 })
+    expect(meeting.values.type).toBe('meeting')
+    expect(visibleFields(meeting)).toEqual(['type', 'content'])
+    expect(activityBody(meeting)).toEqual({ personId: 'renee0001', type: 'meeting' })
+    expect(activityPhrase(meeting.values)).toBe('a meeting')
+    expect(run(meeting, { type: 'focusNext' }).focus).toBe('content')
+    expect(run(meeting, { type: 'focus', field: 'direction' })).toBe(meeting)
+  })
+
+  it('cycles through the choices both ways, "not said" being a direction too', () => {
+    const call = run(fresh(), { type: 'choose', delta: -2 }, { type: 'focusNext' })
+    expect(run(call, { type: 'choose', delta: -1 }).values.direction).toBe('outbound')
+    expect(run(call, { type: 'choose', delta: 3 }).values.direction).toBeUndefined()
+    expect(run(fresh(), { type: 'choose', delta: activityTypes.length }).values.type).toBe('note')
+    expect(run(fresh(), { type: 'focus', field: 'content' }, { type: 'choose', delta: 1 }).values.type).toBe('note')
+  })
+
+  it('takes multi-line text, undone and redone a word at a time', () => {
+    let form = run(fresh(), { type: 'focusPrevious' })
+    expect(form.focus).toBe('content')
+    form = run(
+      form,
+      { type: 'insert', text: 'Left' },
+      { type: 'insert', text: ' a voicemail' },
+      { type: 'textOp', op: 'newline', width: 40 },
+      { type: 'insert', text: 'Call back\tFriday' },
+    )
+    expect(form.values.content).toBe('Left a voicemail\nCall back    Friday')
+    expect(activityHasWork(form)).toBe(true)
+    // A space starts a new step; the words typed on after it are one step with it.
+    form = run(form, { type: 'undo' })
+    expect(form.values.content).toBe('Left')
+    form = run(form, { type: 'undo' })
+    expect(form.values.content).toBe('')
+    expect(run(form, { type: 'undo' })).toBe(form)
+    form = run(form, { type: 'redo' })
+    expect(form.values.content).toBe('Left')
+    expect(run(form, { type: 'redo' }).values.content).toBe('Left a voicemail\nCall back    Friday')
+    // Typing ends what could be redone.
+    expect(run(form, { type: 'insert', text: '!' }, { type: 'redo' }).values.content).toBe('Left!')
+    // Typing goes nowhere on a choice.
+    expect(run(fresh(), { type: 'insert', text: 'x' }).values.content).toBe('')
+  })
+
+  it('takes the text from $EDITOR as one step, and sends it without trailing blank lines', () => {
+    const form = run(fresh(), { type: 'setContent', text: 'From the editor\n\n' })
+    expect(form.focus).toBe('content')
+    expect(activityBody(form).content).toBe('From the editor')
+    expect(run(form, { type: 'undo' }).values.content).toBe('')
+  })
+
+  it('will not review text over the limit, naming the field and the rule', () => {
+    const form = run(
+      fresh(),
+      { type: 'setContent', text: 'x'.repeat(CONTENT_MAX_LENGTH + 1) },
+      { type: 'focus', field: 'type' },
+    )
+    expect(activityErrors(form).content).toBe('Text: must be at most 5000 characters (you have 5001)')
+    const refused = run(form, { type: 'review' })
+    expect(refused.save.phase).toBe('editing')
+    expect(refused.focus).toBe('content')
+    expect(refused.flash).toEqual({
+      kind: 'error',
+      text: 'Fix this first: Text: must be at most 5000 characters (you have 5001)',
+    })
+  })
+
+  it('goes through review, sending, a lost answer and a refusal', () => {
+    const review = run(fresh(), { type: 'setContent', text: 'Hello' }, { type: 'review' })
+    expect(review.save.phase).toBe('review')
+    const sending = run(review, { type: 'sendStarted' })
+    expect(run(sending, { type: 'back' })).toBe(sending)
+    const lost = run(sending, { type: 'sendFailed', message: 'Could not reach the server.', maybeSent: true })
+    expect(lost.save).toEqual({ phase: 'failed', message: 'Could not reach the server.', maybeSent: true })
+    expect(lost.maybeSent).toBe(true)
+    expect(run(lost, { type: 'back' }).save.phase).toBe('editing')
+    const answered = run(sending, { type: 'sendFailed', message: 'Server error', maybeSent: false })
+    expect(answered.maybeSent).toBe(false)
+    const refused = run(sending, {
+      type: 'sendRejected',
+      errors: { content: 'Text: too long', personId: 'Contact: no such contact', extra: undefined },
+    })
+    expect(refused.save.phase).toBe('editing')
+    expect(refused.focus).toBe('content')
+    expect(activityErrors(refused)).toMatchObject({ content: 'Text: too long', '*': 'Contact: no such contact' })
+    // Editing the text clears what the API said about it.
+    expect(activityErrors(run(refused, { type: 'insert', text: '!' })).content).toBeUndefined()
+  })
+
+  it('restores a draft that was being sent as one that may have been logged already', () => {
+    const restored = createActivityForm({
+      contactId: 'renee0001',
+      contactName: 'Renée Walker',
+      values: { type: 'sms', direction: 'inbound', content: 'Hi' },
+      maybeSent: true,
+    })
+    expect(restored.cursor).toBe(2)
+    expect(activityHasWork(restored)).toBe(true)
+    expect(activityBody(restored)).toEqual({ personId: 'renee0001', type: 'sms', direction: 'inbound', content: 'Hi' })
+    expect(activityPhrase(restored.values)).toBe('an inbound sms')
+  })
+})
