@@ -130,6 +130,23 @@ describe('streamPool', () => {
     expect(seen.sort()).toEqual([1, 2])
   })
 
+  it('gives the event loop a turn now and then, even when every step is a promise (an in-process server)', async () => {
+    let timerRan = false
+    setTimeout(() => {
+      timerRan = true
+    }, 0)
+    let ranBeforeTheEnd = false
+    let count = 0
+    for await (const _ of streamPool(
+      Array.from({ length: 2_000 }, (_, i) => i),
+      4,
+      async (n) => n,
+    )) {
+      if (++count === 2_000) ranBeforeTheEnd = timerRan
+    }
+    expect(ranBeforeTheEnd).toBe(true)
+  })
+
   it('takes any iterable: a generator is read lazily', async () => {
     let made = 0
     function* items() {

@@ -30,6 +30,13 @@ export type BulkSource<T> = Iterable<T> | AsyncIterable<T>
  */
 export const BULK_MAX_RETRIES = 6
 
+/**
+ * A run gives the event loop a turn after this many results. Against a server that answers in-process (the
+ * sandbox's `fetch`), every step is a promise and nothing else would ever run: not the timers (timeouts, a 429
+ * pause), not I/O, not the finalizers `fetch` relies on to free what each request leaves behind.
+ */
+const YIELD_EVERY = 256
+
 /** Anything thrown, as a `CcError` (a non-CcError means a bug: it stays reachable as `cause`). */
 export function asCcError(error: unknown): CcError {
   return error instanceof CcError ? error : new CcError('Unexpected failure', { cause: error })
@@ -112,12 +119,17 @@ export async function* streamPool<I, R>(
     wakeConsumer?.()
   })
 
+  let sinceTurn = 0
   try {
     for (;;) {
       if (ready.length > 0) {
         const result = ready.shift() as R
         makeRoom()
         yield result
+        if (++sinceTurn === YIELD_EVERY) {
+          sinceTurn = 0
+          await new Promise((resolve) => setTimeout(resolve, 0))
+        }
         continue
       }
       if (finished) break
