@@ -1,5 +1,5 @@
 import { fieldErrors, messages, summarizeFieldErrors, worded } from '@cc/schema'
-import { z } from 'zod'
+import * as z from 'zod'
 import { SANDBOX_PROFILES } from './profiles.js'
 import { MAX_SEED_CONTACTS } from './seed/demo-data.js'
 

@@ -9,7 +9,7 @@ import type {
   UpsertContactResult,
 } from '@cc/schema'
 import { assumptionUrl, endpoints, messages, summarizeFieldErrors, worded } from '@cc/schema'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CallSettings } from '../core/api-client.js'
 import type { APIPromise, WithResponse } from '../core/api-promise.js'
 import {
