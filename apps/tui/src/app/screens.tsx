@@ -98,7 +98,8 @@ const contactsViews: ScreenViews<ScreenProps> = {
 /** Editor commands that do nothing for this contact: a new one cannot be deleted or logged on yet. */
 function editorExcluded(editor: EditorState): Command[] {
   const excluded: Command[] = matchesFound(editor).length > 0 ? [] : ['editor.openMatch']
-  if (editor.create) excluded.push('editor.delete', 'editor.log')
+  // A new contact's only chord is "open the match", which the message under the field names itself.
+  if (editor.create) excluded.push('editor.delete', 'editor.log', 'editor.chord')
   return excluded
 }
 

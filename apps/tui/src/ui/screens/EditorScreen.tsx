@@ -1,9 +1,7 @@
 import { type ContactField, contactFields } from '@cc/schema'
 import { Box, Text } from 'ink'
 import { type ReactNode, useRef } from 'react'
-import { keyLabel } from '../../keys/format.js'
 import type { StageOption } from '../../state/contacts/rows.js'
-import { currentLookup, type LookupField, lookupFields } from '../../state/editor/create.js'
 import { dirtyFields, editorErrors } from '../../state/editor/selectors.js'
 import type { EditorState } from '../../state/editor/state.js'
 import { inputOf } from '../../state/field-input.js'
@@ -16,6 +14,7 @@ import { StageField, stageFieldRows } from '../fields/StageField.js'
 import { TagsField } from '../fields/TagsField.js'
 import { TextField } from '../fields/TextField.js'
 import { useTheme } from '../theme.js'
+import { matchNotes } from './match-notes.js'
 
 interface Props {
   editor: EditorState
@@ -30,26 +29,6 @@ interface ScreenBlock extends Block {
 }
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
-
-const isLookupField = (name: string): name is LookupField => (lookupFields as readonly string[]).includes(name)
-
-/** Under a new contact's email or phone: another contact has it already (and what a save does then). */
-export function matchNotes(editor: EditorState, name: string): { kind: 'warning' | 'notice'; text: string }[] {
-  if (!isLookupField(name)) return []
-  const lookup = currentLookup(editor, name)
-  if (lookup?.status !== 'taken') return []
-  const { match } = lookup
-  return [
-    {
-      kind: 'warning',
-      text:
-        name === 'email'
-          ? `${match.name} already has this email: a save updates it`
-          : `${match.name} already has this phone (a save creates another)`,
-    },
-    { kind: 'notice', text: `${keyLabel('editor.openMatch')} opens ${match.name} instead` },
-  ]
-}
 
 /** One field as drawn by the component of its kind, and the rows it takes (its messages come on top). */
 function fieldBlock(meta: ContactField, common: FieldProps, editor: EditorState, screen: Props) {

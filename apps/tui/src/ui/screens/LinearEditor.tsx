@@ -4,7 +4,7 @@ import { dirtyFields, editorErrors } from '../../state/editor/selectors.js'
 import type { EditorState } from '../../state/editor/state.js'
 import { describeValue } from '../../state/form.js'
 import { unsavedLabel } from '../labels.js'
-import { matchNotes } from './EditorScreen.js'
+import { matchNotes } from './match-notes.js'
 
 /** The linear (screen reader) editor: one sentence for the focused field and one for the draft. */
 export function LinearEditor({ editor }: { editor: EditorState }) {
