@@ -52,15 +52,15 @@ export class Routes {
   }
 
   match(method: string, path: string): Match | undefined {
-    const [handlers, stash] = this.#router.match(method === 'HEAD' ? 'GET' : method, path)
+    // TrieRouter gives each handler its parameters by name (never a stash of values, as the RegExpRouter does).
+    const [handlers] = this.#router.match(method === 'HEAD' ? 'GET' : method, path)
     const first = handlers[0]
     if (first === undefined) return undefined
-    const [operation, indexes] = first as [Operation, Record<string, number | string>]
+    const [operation, found] = first as [Operation, Record<string, string>]
     let params = NO_PARAMS
-    for (const name in indexes) {
+    for (const name in found) {
       if (params === NO_PARAMS) params = {}
-      const at = indexes[name] as number | string
-      params[name] = decodeParam(stash ? (stash[at as number] as string) : (at as string))
+      params[name] = decodeParam(found[name] as string)
     }
     return { operation, params }
   }

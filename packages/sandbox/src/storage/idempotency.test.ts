@@ -28,4 +28,30 @@ describe('IdempotencyStore', () => {
     expect(plan.map((step) => step.detail)).toEqual([expect.stringContaining('USING INDEX idempotency_created')])
     store.close()
   })
+
+  it('replays until the last millisecond of the 24 hours', () => {
+    const store = new Store()
+    const then = new Date('2025-01-01T00:00:00Z')
+    store.idempotency.save(scope, 'k1', response, then)
+    const almost = new Date(then.getTime() + IDEMPOTENCY_TTL_MS - 1)
+    expect(IDEMPOTENCY_TTL_MS).toBe(86_400_000)
+    expect(store.idempotency.find(scope, 'k1', almost)).toEqual(response)
+    // A save then keeps what has not expired yet.
+    store.idempotency.save(scope, 'k2', response, almost)
+    expect(store.db.prepare('SELECT key FROM idempotency ORDER BY key').all()).toEqual([{ key: 'k1' }, { key: 'k2' }])
+    store.close()
+  })
+
+  it('keeps keys apart per scope, and a key saved again holds the latest response', () => {
+    const store = new Store()
+    const now = new Date()
+    const other = { ...response, status: 200, body: '{}' }
+    store.idempotency.save(scope, 'k1', response, now)
+    store.idempotency.save('b'.repeat(64), 'k1', other, now)
+    expect(store.idempotency.find(scope, 'k1', now)).toEqual(response)
+    expect(store.idempotency.find('b'.repeat(64), 'k1', now)).toEqual(other)
+    store.idempotency.save(scope, 'k1', other, now)
+    expect(store.idempotency.find(scope, 'k1', now)).toEqual(other)
+    store.close()
+  })
 })

@@ -18,9 +18,10 @@ export function rankByName<T>(items: readonly T[], query: string, fullName: (ite
     const nameWords = name.split(' ').filter(Boolean)
     let score = name === whole ? 100 : 0
     for (const word of words) {
+      // A query word (it has no spaces) found anywhere in the name is inside one of its words: scored 2 there.
       const best = Math.max(0, ...nameWords.map((candidate) => wordScore(word, candidate)))
-      if (best === 0 && !name.includes(word)) return
-      score += best === 0 ? 1 : best
+      if (best === 0) return
+      score += best
     }
     scored.push({ item, score, index })
   })
