@@ -2,6 +2,7 @@ import type { Benchmark } from '../harness/benchmark.ts'
 import { bulk } from './bulk.ts'
 import { bundleSizeBenchmark } from './bundle-size.ts'
 import { clientOverhead } from './client-overhead.ts'
+import { growth } from './growth.ts'
 import { importBenchmark } from './import.ts'
 import { sandboxThroughput } from './sandbox-throughput.ts'
 import { tuiStart } from './tui-start.ts'
@@ -18,4 +19,5 @@ export const benchmarks: Benchmark[] = [
   tuiTyping,
   bundleSizeBenchmark,
   importBenchmark,
+  growth,
 ]

@@ -19,11 +19,12 @@ const nextLine = async (lines: Interface, what: string, timeoutMs: number): Prom
   return line
 }
 
-/** Starts `node <script> ...args` and waits for its first line, `{"url": …}`. */
+/** Starts `node <script> ...args` and waits (up to `startTimeoutMs`) for its first line, `{"url": …}`. */
 export async function startChildServer(
   script: string,
   args: string[] = [],
   env: Record<string, string> = {},
+  startTimeoutMs = 30_000,
 ): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--no-warnings', script, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -32,7 +33,7 @@ export async function startChildServer(
   const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> })
   const exited = once(child, 'exit')
   const first = await Promise.race([
-    nextLine(lines, script, 30_000),
+    nextLine(lines, script, startTimeoutMs),
     exited.then(([code]) => {
       throw new Error(`${script} exited with code ${code} before listening`)
     }),
@@ -65,4 +66,23 @@ export async function freePort(): Promise<number> {
   server.close()
   await once(server, 'close')
   return port
+}
+
+/**
+ * Runs `node <script> ...args` to its end and parses the last line it printed as JSON: a measurement in a process of
+ * its own (fresh memory). Its stderr goes to ours; a non-zero exit rejects.
+ */
+export async function runProbe<T>(script: string, args: string[] = []): Promise<T> {
+  const child = spawn(process.execPath, ['--no-warnings', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let output = ''
+  child.stdout?.setEncoding('utf8')
+  child.stdout?.on('data', (chunk: string) => {
+    output += chunk
+  })
+  const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null]
+  const name = [script.split('/').at(-1), ...args].join(' ')
+  if (code !== 0) throw new Error(`${name} failed (${signal ?? `exit code ${code}`})`)
+  const last = output.trim().split('\n').at(-1)
+  if (!last) throw new Error(`${name} printed nothing`)
+  return JSON.parse(last) as T
 }

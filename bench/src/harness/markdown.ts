@@ -16,6 +16,7 @@ export function renderResults(records: readonly ResultRecord[]): string {
       continue
     }
     parts.push(formatMarkdownTable(record.columns, record.rows), '')
+    if (record.chart) parts.push(`![${record.chart.alt}](${record.chart.file})`, '', record.chart.caption, '')
     for (const t of record.targets) {
       parts.push(`- ${t.met ? 'Target met' : '**Target missed**'}: ${t.name} ${t.actual} (goal ${t.goal})`)
     }

@@ -44,6 +44,11 @@ export class PtyProcess {
     })
   }
 
+  /** The pid of `script`; the program itself is its child (see `proc.ts`). */
+  get pid(): number | undefined {
+    return this.#child.pid
+  }
+
   /** Everything shown so far, escape sequences removed. */
   get text(): string {
     return stripVTControlCharacters(this.#raw)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseRunArgs, selectBenchmarks, UsageHelp } from './args.ts'
-import { RESULTS_END, RESULTS_START, replaceResults } from './markdown.ts'
+import { RESULTS_END, RESULTS_START, renderResults, replaceResults } from './markdown.ts'
 import type { Column, Row } from './report.ts'
 import { formatMarkdownTable, formatTable } from './table.ts'
 
@@ -40,6 +40,35 @@ describe('BENCHMARKS.md results section', () => {
     expect(replaceResults(document, 'new')).toBe(
       `# Benchmarks\n\nMethod.\n\n${RESULTS_START}\n\nnew\n\n${RESULTS_END}\n\nAnalysis.\n`,
     )
+  })
+
+  it('shows a benchmark’s chart under its table, with the paragraph that explains it', () => {
+    const record = {
+      benchmark: 'growth',
+      number: 9,
+      title: 'Growth',
+      mode: 'full' as const,
+      date: '2026-12-02T08:00:00.000Z',
+      durationMs: 1,
+      machine: { cpu: 'CPU', cores: 2, memoryGiB: 4, node: 'v24', platform: 'Linux', load1: 0 },
+      columns,
+      rows,
+      targets: [],
+      notes: ['A note.'],
+      failures: [],
+      chart: { file: 'bench/results/growth.svg', alt: 'Growth curves', caption: 'Each line is one figure.' },
+    }
+    const section = renderResults([record]).split('\n')
+    const table = section.indexOf('| @cc/client | 1.63 | – |')
+    expect(section.slice(table + 1)).toEqual([
+      '',
+      '![Growth curves](bench/results/growth.svg)',
+      '',
+      'Each line is one figure.',
+      '',
+      '- A note.',
+    ])
+    expect(renderResults([{ ...record, chart: undefined }])).not.toContain('![')
   })
 
   it('refuses a document without markers instead of losing text', () => {

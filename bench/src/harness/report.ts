@@ -5,6 +5,8 @@ export interface Column {
   label: string
   /** Fraction digits of a number cell. Default 0. */
   digits?: number
+  /** Default: right when the column holds numbers, else left. Right suits numbers formatted as text. */
+  align?: 'left' | 'right'
 }
 
 export type Cell = string | number | null
@@ -20,6 +22,15 @@ export interface Target {
   met: boolean
 }
 
+/** A chart drawn from the results, shown under the table in BENCHMARKS.md. */
+export interface Chart {
+  /** The image, relative to the repository root (where BENCHMARKS.md is). */
+  file: string
+  alt: string
+  /** What the chart shows and how to read it: the paragraph under it. */
+  caption: string
+}
+
 export interface BenchReport {
   columns: Column[]
   rows: Row[]
@@ -28,6 +39,9 @@ export interface BenchReport {
   notes: string[]
   /** Broken invariants (a budget exceeded, an item lost): each fails the run. Missed targets do not. */
   failures: string[]
+  chart?: Chart
+  /** The raw measurements behind the table, kept in the JSON (e.g. to draw the chart again). */
+  data?: Record<string, unknown>
   /** Set when the benchmark could not run here, with the reason. */
   skipped?: string
 }

@@ -9,7 +9,7 @@ export function formatCell(value: Cell | undefined, column: Column): string {
 }
 
 const isNumeric = (column: Column, rows: readonly Row[]): boolean =>
-  rows.some((row) => typeof row[column.key] === 'number')
+  column.align ? column.align === 'right' : rows.some((row) => typeof row[column.key] === 'number')
 
 /** A plain-text table for the terminal: numbers right-aligned, text left-aligned. */
 export function formatTable(columns: readonly Column[], rows: readonly Row[]): string {
