@@ -41,7 +41,12 @@ async function countContacts(): Promise<number> {
   return count
 }
 
-type DraftOnDisk = { contactId: string; create?: { idempotencyKey: string; inFlight?: Record<string, unknown> } }
+type DraftOnDisk = {
+  contactId: string
+  kind?: string
+  values?: unknown
+  create?: { idempotencyKey: string; inFlight?: Record<string, unknown> }
+}
 const draftsOnDisk = (): DraftOnDisk[] =>
   existsSync(home.draftsFile) ? Object.values(JSON.parse(readFileSync(home.draftsFile, 'utf8')).drafts) : []
 
@@ -211,6 +216,38 @@ describe('logging an activity in a real terminal', () => {
       direction: 'outbound',
       content: 'Left a voicemail\nCall back Friday',
     })
+  })
+})
+
+describe('an activity draft in a real terminal', () => {
+  it('survives kill -9: the relaunched editor offers the activity back', async () => {
+    const person = await contactAt(2)
+    const t = await launch()
+    t.keys('Down', 'Down', 'a')
+    await t.waitFor(`Log an activity on ${person.fullName}`)
+    t.keys('Left')
+    await t.waitFor('[email]')
+    t.keys('Tab', 'Tab')
+    t.type('Sent the brochure')
+    await expect
+      .poll(() => draftsOnDisk().find((draft) => draft.contactId === person.id), { timeout: 3000 })
+      .toMatchObject({ kind: 'activity', values: { type: 'email', content: 'Sent the brochure' } })
+    process.kill(t.pid(), 'SIGKILL')
+    expect(await t.waitForExit()).toBe(137)
+    t.kill()
+
+    const again = await launch()
+    again.keys('Down', 'Down', 'a')
+    await again.waitFor(`Unsaved activity for ${person.fullName}`)
+    expect(again.screen()).toContain('an email, "Sent the brochure"')
+    again.keys('r')
+    await again.waitFor('Sent the brochure')
+    again.keys('C-s')
+    await again.waitFor(`Review: log an email on ${person.fullName}`)
+    again.keys('Enter')
+    await again.waitFor(/Logged an email · request [0-9a-f]{8}-/)
+    expect(activitiesOf(person.id).at(-1)).toEqual({ type: 'email', direction: null, content: 'Sent the brochure' })
+    expect(draftsOnDisk()).toEqual([])
   })
 })
 
