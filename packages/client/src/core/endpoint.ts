@@ -76,12 +76,16 @@ function planOf(name: EndpointName): EndpointPlan {
 function pathSegmentProblems(params: Record<string, string> | undefined): { path: string[]; message: string }[] {
   const problems: { path: string[]; message: string }[] = []
   for (const key in params) {
-    const value = params[key] as string
-    const problem = DOT_SEGMENT.test(value)
-      ? 'must not be "." or ".."'
-      : LONE_SURROGATE.test(value)
-        ? 'must be valid Unicode text'
-        : undefined
+    const value: unknown = params[key]
+    // Not text (a call with `rules: false`, or a caller without types): nothing else can be said of it.
+    const problem =
+      typeof value !== 'string'
+        ? 'must be text'
+        : DOT_SEGMENT.test(value)
+          ? 'must not be "." or ".."'
+          : LONE_SURROGATE.test(value)
+            ? 'must be valid Unicode text'
+            : undefined
     if (problem) problems.push({ path: [key], message: problem })
   }
   return problems

@@ -263,7 +263,7 @@ export class People extends APIResource {
 
     const update = async (item: UpdateManyItem, index: number): Promise<BulkResult> => {
       const input = item as Partial<UpdateManyItem> | null | undefined
-      const id = String(input?.id)
+      const id = idText(input)
       let result: BulkResult
       try {
         const call = prepareCall(
@@ -286,5 +286,15 @@ export class People extends APIResource {
       return result
     }
     return { concurrency, update, stop, link, unlink }
+  }
+}
+
+/** An item's id as its result names it: never throws, so that no item can stall a run (`streamPool`'s `work`). */
+function idText(input: Partial<UpdateManyItem> | null | undefined): string {
+  try {
+    return String(input?.id)
+  } catch {
+    // A getter that throws, or an object that cannot be turned into text: the item's own error says what is wrong.
+    return ''
   }
 }
