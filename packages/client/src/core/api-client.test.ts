@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
+  AbortError,
   type ClientOptions,
   ConflictError,
   ConnectionError,
   createClient,
   InternalServerError,
   NotFoundError,
+  RateLimitError,
   ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
+  ValidationError,
 } from '../index.js'
 import { answering, collectingLogger, errorBody, json, meta, offline, person } from './test-fetch.js'
 
@@ -367,5 +370,340 @@ describe('a DELETE whose retry finds the contact gone', () => {
     const result = createClient(offline(fetch)).people.delete(ID)
     await vi.runAllTimersAsync()
     expect(await result).toEqual({ deleted: true, permanent: false })
+  })
+})
+
+describe('what is sent', () => {
+  it('the query string only when there are parameters', async () => {
+    const { fetch, sent } = answering(() => json(200, { meta: meta(), data: [] }), ok)
+    const cc = createClient(offline(fetch))
+    await cc.users.list()
+    await cc.people.get(ID, { extraQuery: {} })
+    expect(sent.map((request) => request.url.href)).toEqual([
+      'https://api.example.test/v1/users',
+      `https://api.example.test/v1/people/${ID}`,
+    ])
+  })
+
+  it('our headers over the call’s own, the client’s under both, extraHeaders over everything but Authorization', async () => {
+    const { fetch, sent } = answering(ok, ok, ok, () => json(200, { meta: meta(), success: true }))
+    const cc = createClient(offline(fetch, { headers: { 'x-app': 'crm', 'x-team': 'a' } }))
+    await cc.people.get(ID)
+    await cc.people.get(ID, { headers: { accept: 'text/plain', 'x-team': 'b', 'x-call': '1' } })
+    await cc.people.get(ID, { extraHeaders: { accept: 'application/vnd.cc+json', 'x-app': 'other' } })
+    await cc.people.update(ID, { city: 'Austin' }, { headers: { 'content-type': 'text/plain' } })
+    const headers = sent.map((request) => Object.fromEntries(request.headers))
+    const authorization = 'Bearer ccmd_live_offline_key_0123456789'
+    expect(headers[0]).toEqual({ accept: 'application/json', authorization, 'x-app': 'crm', 'x-team': 'a' })
+    expect(headers[1]).toEqual({
+      accept: 'application/json',
+      authorization,
+      'x-app': 'crm',
+      'x-team': 'b',
+      'x-call': '1',
+    })
+    expect(headers[2]).toEqual({
+      accept: 'application/vnd.cc+json',
+      authorization,
+      'x-app': 'other',
+      'x-team': 'a',
+    })
+    expect(headers[3]).toMatchObject({ 'content-type': 'application/json', accept: 'application/json', authorization })
+    expect(sent[3]?.body).toBe('{"city":"Austin"}')
+  })
+
+  it('a JSON body with its content type; none without a body', async () => {
+    const { fetch, sent } = answering(ok, () => json(200, { meta: meta(), success: true }))
+    const cc = createClient(offline(fetch))
+    await cc.people.get(ID)
+    await cc.people.update(ID, { city: 'Austin' })
+    expect(sent[0]?.headers.has('content-type')).toBe(false)
+    expect(sent[0]?.body).toBe('')
+    expect(sent[1]?.headers.get('content-type')).toBe('application/json')
+  })
+
+  it('an Idempotency-Key in extraHeaders, in any case, makes a POST safe to retry', async () => {
+    const { fetch, sent } = answering(unavailable(), () => json(201, { meta: meta(), data: { id: 'deal_1' } }))
+    const result = createClient(offline(fetch)).deals.create(
+      { title: 'Deal', pipelineId: 'pipe_buyers' },
+      { extraHeaders: { 'IDEMPOTENCY-KEY': 'deal-key-1' } },
+    )
+    await vi.runAllTimersAsync()
+    expect(await result).toEqual({ id: 'deal_1' })
+    expect(sent.map((request) => request.headers.get('idempotency-key'))).toEqual(['deal-key-1', 'deal-key-1'])
+  })
+
+  it('other extra headers leave a POST without a key unretried', async () => {
+    const { fetch, sent } = answering(unavailable())
+    const result = createClient(offline(fetch)).deals.create(
+      { title: 'Deal', pipelineId: 'pipe_buyers' },
+      { extraHeaders: { 'x-trace': 't1' } },
+    )
+    await expect(result).rejects.toThrow(InternalServerError)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('per-call options are checked: each bad one named, nothing sent', async () => {
+    const { fetch, sent } = answering(ok)
+    const cc = createClient(offline(fetch))
+    const invalid = (await cc.people
+      .get(ID, { timeout: 0, maxRetries: 99 })
+      .catch((e: unknown) => e)) as ValidationError
+    expect(invalid).toBeInstanceOf(ValidationError)
+    expect(invalid.message).toBe(
+      'Invalid request options: timeout: must be at least 1 ms; maxRetries: must be at most 10',
+    )
+    const badHeaders = (await cc.people
+      .get(ID, { headers: { 'bad name': 'x' } })
+      .catch((e: unknown) => e)) as ValidationError
+    expect(badHeaders.message).toBe('Invalid request options: headers: must be valid HTTP header names and values')
+    expect(badHeaders.fieldErrors).toEqual({ headers: 'headers: must be valid HTTP header names and values' })
+    expect(sent).toHaveLength(0)
+    // An empty options object is no option at all.
+    expect((await cc.people.get(ID, {})).id).toBe(ID)
+  })
+
+  it('per-call timeout, retries and validation apply to that call only', async () => {
+    const broken = () => json(200, { meta: meta(), data: { ...person(ID), emails: 'x' } })
+    const { fetch } = answering(broken)
+    const cc = createClient(offline(fetch, { logLevel: 'off' }))
+    await expect(cc.people.get(ID, { validate: 'strict' })).rejects.toThrow(ResponseValidationError)
+    expect((await cc.people.get(ID)).emails).toBe('x')
+    await expect(cc.people.get(ID, { validate: { response: 'strict' } })).rejects.toThrow(ResponseValidationError)
+  })
+})
+
+describe('aborting', () => {
+  it('a signal that has aborted before the call: no attempt, AbortError with 0 attempts', async () => {
+    const { fetch, sent } = answering(ok)
+    const reason = new Error('not now')
+    const error = (await createClient(offline(fetch))
+      .people.get(ID, { signal: AbortSignal.abort(reason) })
+      .catch((e: unknown) => e)) as AbortError
+    expect(error).toBeInstanceOf(AbortError)
+    expect(error.attempts).toBe(0)
+    expect(error.cause).toBe(reason)
+    expect(sent).toHaveLength(0)
+  })
+
+  it('during the wait before a retry: the attempts made so far', async () => {
+    const { fetch, sent } = answering(unavailable())
+    const controller = new AbortController()
+    const result = createClient(offline(fetch, realBackoff))
+      .people.get(ID, { signal: controller.signal })
+      .catch((e: unknown) => e)
+    await after(100, sent)
+    controller.abort(new Error('enough'))
+    const error = (await result) as AbortError
+    expect(error).toBeInstanceOf(AbortError)
+    expect(error.attempts).toBe(1)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('while a 429 holds the client back: AbortError with the attempts made', async () => {
+    let calls = 0
+    const { fetch, sent } = answering(() =>
+      ++calls === 1 ? json(429, errorBody('rate_limited', 'slow down'), { 'retry-after': '30' }) : ok(),
+    )
+    const cc = createClient(offline(fetch, realBackoff))
+    const first = cc.people.get(ID).catch((e: unknown) => e)
+    await after(10, sent)
+    const controller = new AbortController()
+    const second = cc.people.get(ID, { signal: controller.signal }).catch((e: unknown) => e)
+    await after(1000, sent)
+    controller.abort(new Error('stop waiting'))
+    const error = (await second) as AbortError
+    expect(error).toBeInstanceOf(AbortError)
+    expect(error.attempts).toBe(0)
+    expect(sent).toHaveLength(1)
+    await vi.runAllTimersAsync()
+    expect(((await first) as { id: string }).id).toBe(ID)
+  })
+
+  it('while the answer is read: the attempt is logged as aborted', async () => {
+    const { logger, lines } = collectingLogger()
+    const controller = new AbortController()
+    const { fetch } = answering(() => {
+      controller.abort(new Error('gone'))
+      return ok()
+    })
+    const error = await createClient(offline(fetch, { logger, logLevel: 'info' }))
+      .people.get(ID, { signal: controller.signal })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AbortError)
+    expect(lines.map((line) => line.line)).toEqual([
+      expect.stringMatching(/^\[cc-client\] GET \/people\/jd79abc123def → aborted after \d+ ms \(attempt 1\/3\)$/),
+    ])
+  })
+})
+
+describe('the log of a call', () => {
+  it('one line per answer and per retry, with the status or the error', async () => {
+    const { logger, lines } = collectingLogger()
+    const { fetch } = answering(unavailable(), reset, () => json(429, errorBody('rate_limited', 'wait')), ok)
+    const result = createClient(offline(fetch, { ...realBackoff, logger, logLevel: 'info', maxRetries: 3 })).people.get(
+      ID,
+    )
+    await vi.runAllTimersAsync()
+    await result
+    expect(lines.map((line) => line.line.replace(/\d+ ms \(attempt/g, 'N ms (attempt'))).toEqual([
+      '[cc-client] GET /people/jd79abc123def → 503 in N ms (attempt 1/4, request req_err_1)',
+      '[cc-client] GET /people/jd79abc123def: retrying in 500 ms (503)',
+      '[cc-client] GET /people/jd79abc123def → connection failed (ECONNRESET read ECONNRESET) after N ms (attempt 2/4)',
+      '[cc-client] GET /people/jd79abc123def: retrying in 1000 ms (ConnectionError)',
+      '[cc-client] GET /people/jd79abc123def → 429 in N ms (attempt 3/4, request req_err_1)',
+      '[cc-client] GET /people/jd79abc123def: retrying in 2000 ms (429)',
+      '[cc-client] GET /people/jd79abc123def → 200 in N ms (attempt 4/4, request req_test_1)',
+    ])
+  })
+
+  it('an answer without a request id says none', async () => {
+    const { logger, lines } = collectingLogger()
+    const { fetch } = answering(() => json(200, { data: person(ID) }))
+    await createClient(offline(fetch, { logger, logLevel: 'info', validate: 'off' })).people.get(ID)
+    expect(lines.map((line) => line.line)).toEqual([
+      expect.stringMatching(/^\[cc-client\] GET \/people\/jd79abc123def → 200 in \d+ ms \(attempt 1\/3\)$/),
+    ])
+  })
+
+  it('a body that is not JSON is logged with its request id before it fails', async () => {
+    const { logger, lines } = collectingLogger()
+    const { fetch } = answering(() => new Response('<html>', { status: 200, headers: { 'x-request-id': 'req_h' } }))
+    await expect(createClient(offline(fetch, { logger, logLevel: 'info' })).people.get(ID)).rejects.toThrow(
+      ResponseValidationError,
+    )
+    expect(lines.map((line) => line.line)).toEqual([
+      expect.stringMatching(/→ 200 in \d+ ms \(attempt 1\/3, request req_h\)$/),
+    ])
+  })
+
+  it('a body over the limit: the status and the limit', async () => {
+    const { logger, lines } = collectingLogger()
+    const { fetch } = answering(() => json(200, { meta: meta(), data: person(ID) }, { 'x-request-id': 'req_l' }))
+    const error = (await createClient(offline(fetch, { logger, logLevel: 'info', maxResponseBytes: 10 }))
+      .people.get(ID)
+      .catch((e: unknown) => e)) as ResponseTooLargeError
+    expect(error).toMatchObject({ status: 200, requestId: 'req_l', limit: 10, attempts: 1 })
+    expect(lines.map((line) => line.line)).toEqual([
+      expect.stringMatching(/→ 200, body over 10 bytes after \d+ ms \(attempt 1\/3\)$/),
+    ])
+  })
+
+  it('a wait over maxRetryAfter: the reason it gives up', async () => {
+    const { logger, lines } = collectingLogger()
+    const { fetch, sent } = answering(unavailable({ 'retry-after': '61' }))
+    await expect(createClient(offline(fetch, { logger, logLevel: 'info' })).people.get(ID)).rejects.toThrow(
+      InternalServerError,
+    )
+    expect(sent).toHaveLength(1)
+    expect(lines.map((line) => line.line).at(-1)).toBe(
+      '[cc-client] GET /people/jd79abc123def: the server asks to wait 61000 ms, over maxRetryAfter; giving up',
+    )
+  })
+
+  it('debug: the headers of the request and of the answer, credentials redacted', async () => {
+    const { logger, lines } = collectingLogger()
+    const { fetch } = answering(() => json(200, { meta: meta(), data: person(ID) }, { 'set-cookie': 's=1' }))
+    await createClient(offline(fetch, { logger, logLevel: 'debug' })).people.get(ID)
+    const debug = lines.filter((line) => line.level === 'debug').map((line) => line.line)
+    expect(debug).toEqual([
+      '[cc-client] GET /people/jd79abc123def request headers {"accept":"application/json","authorization":"[redacted]"}',
+      '[cc-client] GET /people/jd79abc123def response headers {"content-type":"application/json","set-cookie":"[redacted]"}',
+    ])
+  })
+})
+
+describe('retry limits', () => {
+  it('a wait of exactly maxRetryAfter is waited for', async () => {
+    const { fetch, sent } = answering(unavailable({ 'retry-after-ms': '1500' }), ok)
+    const result = createClient(offline(fetch, { maxRetryAfter: 1500 })).people.get(ID)
+    expect(await after(1499, sent)).toBe(1)
+    expect(await after(1, sent)).toBe(2)
+    expect((await result).id).toBe(ID)
+  })
+
+  it('a 429 over maxRetryAfter fails at once and holds nobody back', async () => {
+    let calls = 0
+    const { fetch, sent } = answering(() =>
+      ++calls === 1 ? json(429, errorBody('rate_limited', 'later'), { 'retry-after': '3600' }) : ok(),
+    )
+    const cc = createClient(offline(fetch))
+    const error = (await cc.people.get(ID).catch((e: unknown) => e)) as RateLimitError
+    expect(error).toBeInstanceOf(RateLimitError)
+    expect(error.retryAfter).toBe(3_600_000)
+    const next = cc.people.get(ID)
+    expect(await after(0, sent)).toBe(2)
+    expect((await next).id).toBe(ID)
+  })
+
+  it('a 429 on the last attempt still holds the other calls back', async () => {
+    let calls = 0
+    const { fetch, sent } = answering(() =>
+      ++calls === 1 ? json(429, errorBody('rate_limited', 'later'), { 'retry-after': '2' }) : ok(),
+    )
+    const cc = createClient(offline(fetch, { ...realBackoff, maxRetries: 0 }))
+    await expect(cc.people.get(ID)).rejects.toThrow(RateLimitError)
+    const next = cc.people.get(ID)
+    expect(await after(1999, sent)).toBe(1)
+    expect(await after(1, sent)).toBe(2)
+    await next
+  })
+
+  it('a 503 does not hold the other calls back', async () => {
+    let calls = 0
+    const { fetch, sent } = answering(() => (++calls === 1 ? unavailable({ 'retry-after': '2' })() : ok()))
+    const cc = createClient(offline(fetch, { ...realBackoff, maxRetries: 0 }))
+    await expect(cc.people.get(ID)).rejects.toThrow(InternalServerError)
+    const next = cc.people.get(ID)
+    expect(await after(0, sent)).toBe(2)
+    await next
+  })
+
+  it('a timed-out DELETE may have deleted: its retry’s 404 is "already gone"', async () => {
+    const { logger, lines } = collectingLogger()
+    const { fetch } = answering(
+      () => new Promise<Response>(() => {}),
+      () => json(404, errorBody('not_found', 'gone', 'req_gone')),
+    )
+    const result = createClient(offline(fetch, { timeout: 100, logger, logLevel: 'info' })).people.delete(ID)
+    await vi.runAllTimersAsync()
+    expect(await result.withResponse()).toMatchObject({
+      data: { deleted: true, permanent: false, alreadyGone: true },
+      requestId: 'req_gone',
+      meta: { requestId: 'req_gone' },
+    })
+    expect(lines.map((line) => line.line)).toContain(
+      '[cc-client] DELETE /people/jd79abc123def: 404 after an attempt that may have deleted it; reported as deleted (already gone)',
+    )
+  })
+
+  it('after a 4xx the DELETE’s 404 is an error: a refusal changed nothing', async () => {
+    const { fetch } = answering(
+      () => json(408, errorBody('timeout', 'took too long')),
+      () => json(404, errorBody('not_found', 'gone')),
+    )
+    const result = createClient(offline(fetch))
+      .people.delete(ID)
+      .catch((e: unknown) => e)
+    await vi.runAllTimersAsync()
+    expect(await result).toBeInstanceOf(NotFoundError)
+  })
+
+  it('a PUT’s 404 after a failure is an error still: only a DELETE is done once gone', async () => {
+    const { fetch } = answering(reset, () => json(404, errorBody('not_found', 'gone')))
+    const result = createClient(offline(fetch))
+      .people.update(ID, { city: 'Austin' })
+      .catch((e: unknown) => e)
+    await vi.runAllTimersAsync()
+    expect(await result).toBeInstanceOf(NotFoundError)
+  })
+})
+
+describe('the client', () => {
+  it('shows its configuration without the key', () => {
+    const cc = createClient(offline(answering(ok).fetch))
+    const api = (cc.people as unknown as { api: { config: Record<string, unknown> } }).api
+    expect(api.config).not.toHaveProperty('apiKey')
+    expect(api.config).toMatchObject({ baseUrl: 'https://api.example.test/v1', timeout: 30_000 })
   })
 })

@@ -1,5 +1,6 @@
+import { getEventListeners } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { BodyTooLarge, readBody } from './body.js'
+import { BodyTooLarge, discardBody, readBody } from './body.js'
 
 const never = new AbortController().signal
 
@@ -59,5 +60,84 @@ describe('readBody', () => {
       text: 'é\ufffd',
       truncated: true,
     })
+  })
+
+  it('reads a body without a stream as empty', async () => {
+    expect(await readBody(new Response(null, { status: 204 }), never, { bytes: 10, over: 'throw' })).toEqual({
+      text: '',
+      truncated: false,
+    })
+  })
+
+  it('a declared Content-Length of exactly the limit is read', async () => {
+    const { response } = chunked(['1234', '5678'], { 'content-length': '8' })
+    expect(await readBody(response, never, { bytes: 8, over: 'throw' })).toEqual({ text: '12345678', truncated: false })
+  })
+
+  it('joins many chunks in order', async () => {
+    const { response } = chunked(['a', 'bc', 'def', 'g'])
+    expect(await readBody(response, never, { bytes: 100, over: 'throw' })).toEqual({
+      text: 'abcdefg',
+      truncated: false,
+    })
+  })
+
+  it('a signal that has already aborted: nothing is read, the stream is cancelled, the reason is thrown', async () => {
+    const { response, stats } = chunked(['never read'])
+    const reason = new Error('caller gave up')
+    await expect(readBody(response, AbortSignal.abort(reason), { bytes: 100, over: 'throw' })).rejects.toBe(reason)
+    expect(stats.pulled).toBe(0)
+    expect(stats.cancelled).toBe(true)
+  })
+
+  it('a stalled body ends as soon as the signal aborts, even if its stream ignores cancellation', async () => {
+    const controller = new AbortController()
+    const stalled = new Response(
+      new ReadableStream<Uint8Array>({
+        start(stream) {
+          stream.enqueue(new TextEncoder().encode('{"meta":'))
+        },
+      }),
+    )
+    const reading = readBody(stalled, controller.signal, { bytes: 100, over: 'throw' })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1)
+    const reason = new Error('timed out')
+    controller.abort(reason)
+    await expect(reading).rejects.toBe(reason)
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+  })
+
+  it('leaves no listener on the signal once the body is read', async () => {
+    const controller = new AbortController()
+    const { response } = chunked(['ok'])
+    await readBody(response, controller.signal, { bytes: 100, over: 'throw' })
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+  })
+
+  it('a stream that fails: its error is thrown', async () => {
+    const failure = new Error('connection reset')
+    const stats = { pulls: 0 }
+    const response = new Response(
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (stats.pulls++ === 0) controller.enqueue(new TextEncoder().encode('part'))
+          else throw failure
+        },
+      }),
+    )
+    await expect(readBody(response, never, { bytes: 100, over: 'throw' })).rejects.toBe(failure)
+  })
+})
+
+describe('discardBody', () => {
+  it('cancels a body nobody will read', () => {
+    const { response, stats } = chunked(['unread'])
+    discardBody(response)
+    expect(stats.cancelled).toBe(true)
+  })
+
+  it('a response without a body is fine', () => {
+    expect(() => discardBody(new Response(null, { status: 204 }))).not.toThrow()
   })
 })

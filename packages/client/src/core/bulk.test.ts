@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { asCcError, runPool, streamPool } from './bulk.js'
+import { asCcError, isBulkSource, runPool, streamPool } from './bulk.js'
 import { CcError } from './errors.js'
 
 describe('runPool', () => {
@@ -172,5 +172,89 @@ describe('asCcError', () => {
     expect(wrapped).toBeInstanceOf(CcError)
     expect(wrapped.message).toBe('Unexpected failure')
     expect(wrapped.cause).toBe(bug)
+  })
+})
+
+describe('isBulkSource', () => {
+  it('an array, any iterable or async iterable; nothing else', () => {
+    async function* rows() {}
+    function* items() {}
+    expect([[], new Set([1]), items(), rows()].every(isBulkSource)).toBe(true)
+    const iterableFunction = Object.assign(() => {}, { [Symbol.iterator]: function* () {} })
+    expect(isBulkSource(iterableFunction)).toBe(true)
+    expect(
+      [null, undefined, 5, 'text', {}, { length: 2 }, () => {}, { [Symbol.iterator]: 'no' }].some(isBulkSource),
+    ).toBe(false)
+  })
+})
+
+describe('streamPool, ending', () => {
+  it('stopping early says why, in the reason it aborts with', async () => {
+    const stop = new AbortController()
+    for await (const _ of streamPool([1, 2, 3, 4], 1, async (n) => n, stop)) break
+    expect(stop.signal.reason).toBeInstanceOf(CcError)
+    expect((stop.signal.reason as CcError).message).toBe('The bulk run was stopped: its results are no longer read')
+  })
+
+  it('a source read to its end is not closed again; one left early is, sync or async', async () => {
+    const closed: string[] = []
+    const source = (name: string) => ({
+      *[Symbol.iterator]() {
+        try {
+          yield 1
+          yield 2
+          yield 3
+        } finally {
+          closed.push(name)
+        }
+      },
+    })
+    const { source: counted, state } = countingSource(3)
+    for await (const _ of streamPool(counted, 2, async (n) => n)) {
+      // read to the end
+    }
+    expect(state.closed).toBe(false)
+    for await (const _ of streamPool(source('whole'), 2, async (n) => n)) {
+      // read to the end
+    }
+    for await (const _ of streamPool(source('left'), 1, async (n) => n)) break
+    expect(closed).toEqual(['whole', 'left'])
+  })
+
+  it('a source without return() can be left early', async () => {
+    let next = 0
+    const bare = { [Symbol.iterator]: () => ({ next: () => ({ done: false, value: next++ }) }) }
+    const seen: number[] = []
+    for await (const n of streamPool(bare, 2, async (value) => value)) if (seen.push(n) === 3) break
+    expect(seen).toHaveLength(3)
+  })
+
+  it('a turn every 256 results, not more', async () => {
+    let turns = 0
+    let running = true
+    const count = () => {
+      turns++
+      if (running) setTimeout(count, 0)
+    }
+    setTimeout(count, 0)
+    let results = 0
+    let turnsAt300 = -1
+    let timerAfter300 = false
+    for await (const _ of streamPool(
+      Array.from({ length: 2_048 }, (_, i) => i),
+      4,
+      async (n) => n,
+    )) {
+      if (++results === 300) {
+        turnsAt300 = turns
+        setTimeout(() => {
+          timerAfter300 = results < 2_048
+        }, 0)
+      }
+    }
+    running = false
+    expect(turnsAt300).toBeGreaterThanOrEqual(1)
+    expect(timerAfter300).toBe(true)
+    expect(turns).toBeLessThanOrEqual(2_048 / 256 + 1)
   })
 })

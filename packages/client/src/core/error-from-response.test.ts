@@ -13,6 +13,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from '../index.js'
+import { errorFromResponse } from './error-from-response.js'
 import { answering, errorBody, json, meta, offline } from './test-fetch.js'
 
 type Call = (cc: ReturnType<typeof createClient>) => Promise<unknown>
@@ -250,5 +251,146 @@ describe('server text is untrusted', () => {
     expect(fields.filter((text) => UNSAFE.test(text))).toEqual([])
     expect(error.requestId).toBe('r-1')
     expect(error.headers['x-note']).toBe('n')
+  })
+})
+
+describe('errorFromResponse', () => {
+  const KEY = 'ccmd_live_secret_key_0123456789'
+  const context = { method: 'PUT', path: '/people/jd79abc123def', attempts: 1 }
+  const URL_ = 'https://api.example.test/v1/people/jd79abc123def'
+  const read = (response: Response, text: string, truncated = false) =>
+    errorFromResponse(response, text, { context, secrets: [KEY], url: URL_, truncated })
+
+  it('a status outside the table: InternalServerError from 500 up, ApiError below', () => {
+    expect(read(new Response(null, { status: 599 }), '').constructor).toBe(InternalServerError)
+    expect(read(new Response(null, { status: 507 }), '').constructor).toBe(InternalServerError)
+    expect(read(new Response(null, { status: 499 }), '').constructor).toBe(ApiError)
+    expect(read(new Response(null, { status: 402 }), '').constructor).toBe(ApiError)
+  })
+
+  it('the wait a 429 asks for', () => {
+    const error = read(new Response(null, { status: 429, headers: { 'retry-after': '7' } }), '') as RateLimitError
+    expect(error.retryAfter).toBe(7000)
+  })
+
+  it('a body cut short loses the start of a key at its end, whose rest was not read', () => {
+    const cut = `{"echo":"Bearer ${KEY.slice(0, 9)}`
+    expect(read(new Response(null, { status: 500 }), cut, true).body).toBe('{"echo":"Bearer ')
+    // Whole, the same text keeps its end: it is not the start of a key that was cut.
+    expect(read(new Response(null, { status: 500 }), cut, false).body).toBe(cut)
+    // A key read whole is redacted, cut or not.
+    expect(read(new Response(null, { status: 500 }), `key ${KEY}`, true).body).toBe('key [redacted]')
+    // Only the longest start of the key that ends the text goes, however short.
+    expect(read(new Response(null, { status: 500 }), 'abc', true).body).toBe('ab')
+    expect(read(new Response(null, { status: 500 }), 'abx', true).body).toBe('abx')
+  })
+
+  it('a body longer than the cap counts as cut', () => {
+    const long = `${'x'.repeat(64 * 1024 - 4)}ccmd_live`
+    const body = read(new Response(null, { status: 500 }), long).body as string
+    expect(body).toBe('x'.repeat(64 * 1024 - 4))
+  })
+
+  it('keeps strings at any depth, but no object deeper than 32 levels', () => {
+    let nested: unknown = { leaf: 'kept' }
+    for (let i = 0; i < 31; i++) nested = { n: nested }
+    const error = read(new Response(null, { status: 400 }), JSON.stringify(nested))
+    let node = error.body as Record<string, unknown>
+    for (let i = 0; i < 31; i++) node = node.n as Record<string, unknown>
+    expect(node).toEqual({ leaf: 'kept' })
+
+    const deeper = read(new Response(null, { status: 400 }), JSON.stringify({ n: nested }))
+    node = deeper.body as Record<string, unknown>
+    for (let i = 0; i < 31; i++) node = node.n as Record<string, unknown>
+    expect(node.n).toBe('[nested too deep]')
+
+    let list: unknown = ['leaf']
+    for (let i = 0; i < 32; i++) list = [list]
+    let item = read(new Response(null, { status: 400 }), JSON.stringify(list)).body as unknown[]
+    for (let i = 0; i < 31; i++) item = item[0] as unknown[]
+    expect(item).toEqual(['[nested too deep]'])
+  })
+
+  it('cleans keys onto one line and keeps a "__proto__" key as a key', () => {
+    const error = read(new Response(null, { status: 400 }), '{"__proto__":{"polluted":true},"a\\nb\\u001b[31m":1}')
+    const body = error.body as Record<string, unknown>
+    expect(Object.keys(body)).toEqual(['__proto__', 'a b'])
+    expect(Object.hasOwn(body, '__proto__')).toBe(true)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it("cleans the issues' paths and messages onto one line, numbers kept", () => {
+    const body = errorBody('validation_failed', 'Invalid', 'req_1', [
+      { path: ['tags\n', 2], message: 'must not\nbe empty' },
+    ])
+    const error = read(new Response(null, { status: 422 }), JSON.stringify(body)) as UnprocessableEntityError
+    expect(error.issues).toEqual([{ path: ['tags ', 2], message: 'must not be empty' }])
+  })
+
+  it('a multi-line value in the body keeps its lines; a message keeps one', () => {
+    const error = read(new Response(null, { status: 400 }), JSON.stringify({ message: 'line one\nline two' }))
+    expect(error.body).toEqual({ message: 'line one\nline two' })
+    expect(error.message).toBe('400 line one line two (PUT /people/jd79abc123def)')
+  })
+
+  it('white space only is no body', () => {
+    expect(read(new Response(null, { status: 400, statusText: 'Bad' }), ' \n ').body).toBeUndefined()
+  })
+
+  describe('redirects', () => {
+    const redirect = (status: number, location: string | undefined, body = '<a>moved</a>') =>
+      read(new Response(null, { status, headers: location === undefined ? {} : { location } }), body)
+
+    it('names the target by origin and path, keeps it as the location header, and drops the body', () => {
+      const error = redirect(302, '/v2/people/jd79abc123def?token=abc#x')
+      expect(error.message).toBe(
+        '302 redirect to https://api.example.test/v2/people/jd79abc123def not followed (PUT /people/jd79abc123def)',
+      )
+      expect(error.headers.location).toBe('https://api.example.test/v2/people/jd79abc123def')
+      expect(error.body).toBeUndefined()
+    })
+
+    it('from 300 to 399 only, and only with a Location', () => {
+      expect(redirect(300, 'https://elsewhere.example/').message).toMatch(/^300 redirect to https:\/\/elsewhere/)
+      expect(redirect(399, 'https://elsewhere.example/').message).toMatch(/^399 redirect to /)
+      expect(redirect(400, 'https://elsewhere.example/', '').message).toBe(
+        '400 no error details in the response (PUT /people/jd79abc123def)',
+      )
+      expect(redirect(304, undefined, '').message).toBe(
+        '304 no error details in the response (PUT /people/jd79abc123def)',
+      )
+    })
+
+    it('a Location that is not a URL, or not http(s), is named as such and not kept', () => {
+      const invalid = redirect(301, 'http://[oops')
+      expect(invalid.message).toBe('301 redirect to an invalid Location not followed (PUT /people/jd79abc123def)')
+      expect(invalid.headers).not.toHaveProperty('location')
+      const script = redirect(302, 'javascript:alert(1)')
+      expect(script.message).toBe('302 redirect to a javascript: URL not followed (PUT /people/jd79abc123def)')
+      expect(script.headers).not.toHaveProperty('location')
+      expect(script.body).toBeUndefined()
+    })
+
+    it('a long target is cut at 200 characters', () => {
+      const path = `/${'p'.repeat(300)}`
+      const error = redirect(302, `https://elsewhere.example${path}`)
+      const named = `https://elsewhere.example${path}`.slice(0, 200)
+      expect(error.headers.location).toBe(`${named}…`)
+      expect(error.message).toBe(`302 redirect to ${named}… not followed (PUT /people/jd79abc123def)`)
+      const exact = `https://elsewhere.example/${'p'.repeat(200 - 26)}`
+      expect(exact).toHaveLength(200)
+      expect(redirect(302, exact).headers.location).toBe(exact)
+    })
+
+    it("a browser's opaque redirect says it cannot say where", () => {
+      const response = new Response(null, { status: 200 })
+      Object.defineProperty(response, 'type', { value: 'opaqueredirect' })
+      Object.defineProperty(response, 'status', { value: 0 })
+      const error = read(response, '')
+      expect(error.message).toBe(
+        '0 redirect not followed (the browser does not say where to) (PUT /people/jd79abc123def)',
+      )
+      expect(error.body).toBeUndefined()
+    })
   })
 })

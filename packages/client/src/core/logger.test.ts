@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient } from '../index.js'
+import {
+  cleanServerText,
+  isLogLevel,
+  LevelLogger,
+  LOG_LEVELS,
+  redactHeaders,
+  scrubSecrets,
+  serverLine,
+} from './logger.js'
 import { answering, collectingLogger, json, meta, offline, person } from './test-fetch.js'
 
 const ID = 'jd79abc123def'
@@ -60,5 +69,129 @@ describe('server text in log lines', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters the test looks for
     for (const { line } of lines) expect(line).not.toMatch(/[\x00-\x1f\x7f-\x9f]/)
     expect(lines.find((l) => l.line.includes('response headers'))?.line).toContain('"x-note":"ab"')
+  })
+})
+
+describe('LevelLogger', () => {
+  const KEY = 'ccmd_live_secret_key_0123456789'
+
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('writes the lines at its level and above, each to the method of its level, prefixed', () => {
+    const written: Record<string, string[]> = {}
+    for (const level of LOG_LEVELS) {
+      const { logger, lines } = collectingLogger()
+      const log = new LevelLogger(level, logger)
+      log.warn('w')
+      log.info('i')
+      log.debug('d')
+      written[level] = lines.map((line) => `${line.level}:${line.line}`)
+    }
+    expect(written).toEqual({
+      off: [],
+      error: [],
+      warn: ['warn:[cc-client] w'],
+      info: ['warn:[cc-client] w', 'info:[cc-client] i'],
+      debug: ['warn:[cc-client] w', 'info:[cc-client] i', 'debug:[cc-client] d'],
+    })
+  })
+
+  it('says which levels it writes', () => {
+    const log = new LevelLogger('warn')
+    expect((['error', 'warn', 'info', 'debug'] as const).map((level) => log.enabled(level))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
+    expect(new LevelLogger('off').enabled('error')).toBe(false)
+    expect(log.level).toBe('warn')
+  })
+
+  it('writes to the console by default, looking the method up when it writes', () => {
+    const seen: string[] = []
+    vi.spyOn(console, 'warn').mockImplementation((line: string) => seen.push(`warn ${line}`))
+    vi.spyOn(console, 'info').mockImplementation((line: string) => seen.push(`info ${line}`))
+    vi.spyOn(console, 'debug').mockImplementation((line: string) => seen.push(`debug ${line}`))
+    const log = new LevelLogger('debug')
+    log.warn('one')
+    log.info('two')
+    log.debug('three')
+    expect(seen).toEqual(['warn [cc-client] one', 'info [cc-client] two', 'debug [cc-client] three'])
+  })
+
+  it('removes its secrets, line breaks and escape sequences from every line', () => {
+    const { logger, lines } = collectingLogger()
+    new LevelLogger('info', logger, [KEY]).info(`sent Bearer ${KEY}\n[cc-client] forged\x1b[2J line`)
+    expect(lines.map((line) => line.line)).toEqual(['[cc-client] sent Bearer [redacted] [cc-client] forged line'])
+  })
+})
+
+describe('isLogLevel', () => {
+  it('only the five level names', () => {
+    expect(LOG_LEVELS.every(isLogLevel)).toBe(true)
+    expect(['verbose', 'WARN', '', 3, undefined, ['warn']].some(isLogLevel)).toBe(false)
+  })
+})
+
+describe('secrets and server text', () => {
+  const KEY = 'ccmd_live_secret_key_0123456789'
+
+  it('scrubSecrets replaces every copy of every secret, and ignores an empty one', () => {
+    expect(scrubSecrets(`${KEY}+${KEY}; other`, [KEY, 'other'])).toBe('[redacted]+[redacted]; [redacted]')
+    expect(scrubSecrets('nothing to hide', ['', KEY])).toBe('nothing to hide')
+  })
+
+  it('cleanServerText scrubs before and after removing control characters', () => {
+    // `ESC c` is a sequence that ends in the key's first character: removed first, it would leave "cmd_live_…".
+    expect(cleanServerText(`\x1b${KEY}`, [KEY])).not.toContain(KEY.slice(1, 12))
+    // A key broken up by invisible characters is whole again once they are gone.
+    const hidden = `${KEY.slice(0, 5)}\u200b${KEY.slice(5)}`
+    expect(cleanServerText(hidden, [KEY])).toBe('[redacted]')
+    expect(cleanServerText('a\nb', [])).toBe('a\nb')
+    expect(cleanServerText('a\nb', [], { singleLine: true })).toBe('a b')
+  })
+
+  it('redactHeaders hides credentials by name, and keeps the Idempotency-Key', () => {
+    const headers = new Headers({
+      authorization: 'Bearer x',
+      'proxy-authorization': 'Basic y',
+      'x-api-key': 'k',
+      'x-auth-token': 't',
+      'x-client-secret': 's',
+      cookie: 'a=b',
+      'set-cookie': 'c=d',
+      'x-session-id': 'e',
+      'x-password': 'p',
+      'x-signature': 'sig',
+      'idempotency-key': 'key-1',
+      'x-request-id': 'req_1',
+      accept: 'application/json',
+    })
+    expect(redactHeaders(headers)).toEqual({
+      authorization: '[redacted]',
+      'proxy-authorization': '[redacted]',
+      'x-api-key': '[redacted]',
+      'x-auth-token': '[redacted]',
+      'x-client-secret': '[redacted]',
+      cookie: '[redacted]',
+      'set-cookie': '[redacted]',
+      'x-session-id': '[redacted]',
+      'x-password': '[redacted]',
+      'x-signature': '[redacted]',
+      'idempotency-key': 'key-1',
+      'x-request-id': 'req_1',
+      accept: 'application/json',
+    })
+  })
+
+  it('serverLine: one clean line, or undefined when nothing is left', () => {
+    expect(serverLine(`req\n${KEY}`, [KEY])).toBe('req [redacted]')
+    expect(serverLine('\x1b[31m\u200b', [])).toBeUndefined()
+    expect(serverLine('', [])).toBeUndefined()
+    expect(serverLine(null, [])).toBeUndefined()
+    expect(serverLine(undefined, [])).toBeUndefined()
   })
 })

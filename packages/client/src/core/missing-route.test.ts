@@ -7,6 +7,8 @@ import {
   NotFoundError,
   ValidationError,
 } from '../index.js'
+import { ApiError, CcError } from './errors.js'
+import { RouteMemory } from './missing-route.js'
 import { collectingLogger, errorBody, json, meta, offline, person, recording } from './test-fetch.js'
 
 const ID = 'jd79abc123def'
@@ -109,5 +111,66 @@ describe('people.get when GET /people/{id} is not served', () => {
     const error = await cc.people.get(ID).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InternalServerError)
     expect((error as InternalServerError).path).toBe('/people/search')
+  })
+})
+
+describe('what a 404 says', () => {
+  const init = {
+    method: 'GET',
+    path: `/people/${ID}`,
+    attempts: 1,
+    code: 'not_found',
+    serverMessage: 'gone',
+    requestId: undefined,
+    headers: {},
+  }
+  const notFound = (body: unknown, status = 404) => new NotFoundError({ ...init, status, body })
+  const envelope = { meta: { requestId: 'r1' }, error: { code: 'not_found', message: 'gone' } }
+
+  it("the API's own: its envelope, meta.requestId as text and the code not_found", () => {
+    expect(isApiNotFound(notFound(envelope))).toBe(true)
+    expect(isMissingRoute(notFound(envelope))).toBe(false)
+  })
+
+  it.each([
+    ['no body', undefined],
+    ['text', 'Not Found'],
+    ['null', null],
+    ['no meta', { error: { code: 'not_found' } }],
+    ['meta null', { meta: null, error: { code: 'not_found' } }],
+    ['a request id that is not text', { meta: { requestId: 7 }, error: { code: 'not_found' } }],
+    ['no error', { meta: { requestId: 'r1' } }],
+    ['error null', { meta: { requestId: 'r1' }, error: null }],
+    ['error as text', { meta: { requestId: 'r1' }, error: 'not_found' }],
+    ['another code', { meta: { requestId: 'r1' }, error: { code: 'route_not_found' } }],
+  ])('not the API’s with %s: a missing route', (_, body) => {
+    expect(isApiNotFound(notFound(body))).toBe(false)
+    expect(isMissingRoute(notFound(body))).toBe(true)
+  })
+
+  it('only a NotFoundError with status 404 can be the API’s own', () => {
+    expect(isApiNotFound(new ApiError({ ...init, status: 404, body: envelope }))).toBe(false)
+    expect(isApiNotFound(notFound(envelope, 410))).toBe(false)
+    expect(isApiNotFound(new CcError('not found'))).toBe(false)
+  })
+
+  it('a 405 or a 501 is always a missing route; other statuses and errors never', () => {
+    expect(isMissingRoute(new ApiError({ ...init, status: 405, body: envelope }))).toBe(true)
+    expect(isMissingRoute(new ApiError({ ...init, status: 501, body: envelope }))).toBe(true)
+    expect(isMissingRoute(new ApiError({ ...init, status: 500, body: undefined }))).toBe(false)
+    expect(isMissingRoute(new ApiError({ ...init, status: 403, body: undefined }))).toBe(false)
+    expect(isMissingRoute(new CcError('boom'))).toBe(false)
+    expect(isMissingRoute(undefined)).toBe(false)
+  })
+})
+
+describe('RouteMemory', () => {
+  it('remembers a missing operation, and says so only the first time', () => {
+    const routes = new RouteMemory()
+    expect(routes.isMissing('getPerson')).toBe(false)
+    expect(routes.markMissing('getPerson')).toBe(true)
+    expect(routes.markMissing('getPerson')).toBe(false)
+    expect(routes.isMissing('getPerson')).toBe(true)
+    expect(routes.isMissing('listPeople')).toBe(false)
   })
 })

@@ -39,6 +39,56 @@ describe('pagination guards', () => {
   })
 })
 
+describe('a page', () => {
+  const body = (cursor: string | null, hasMore: boolean, data: unknown[] = [person(ID)], requestId = 'req_p') =>
+    json(200, { meta: { ...meta(requestId), count: data.length, hasMore, nextCursor: cursor }, data })
+
+  it('the next cursor only while the server says there is more, on a page that has items', async () => {
+    const cases: [string | null, boolean, unknown[], string | undefined][] = [
+      ['c2', true, [person(ID)], 'c2'],
+      ['c2', false, [person(ID)], undefined],
+      ['c2', true, [], undefined],
+      ['', true, [person(ID)], undefined],
+      [null, true, [person(ID)], undefined],
+    ]
+    for (const [cursor, hasMore, data, next] of cases) {
+      const page = await createClient(offline(answering(() => body(cursor, hasMore, data)).fetch)).people.list()
+      expect(page.nextCursor, JSON.stringify([cursor, hasMore, data.length])).toBe(next)
+      expect(page.hasNextPage()).toBe(next !== undefined)
+    }
+  })
+
+  it('getNextPage on the last page fails, saying to check hasNextPage() first; nothing is sent', async () => {
+    const { fetch, sent } = answering(() => body(null, false))
+    const page = await createClient(offline(fetch)).people.list()
+    await expect(page.getNextPage()).rejects.toThrow('There is no next page: check hasNextPage() first')
+    expect(sent).toHaveLength(1)
+  })
+
+  it('carries its data, meta and request id; iterPages starts with itself', async () => {
+    const { fetch } = answering(
+      () => body('c2', true, [person(ID)], 'req_1'),
+      () => body(null, false, [person('jd79second001')], 'req_2'),
+    )
+    const first = await createClient(offline(fetch)).people.list()
+    expect(first.data.map((p) => p.id)).toEqual([ID])
+    expect(first.meta).toMatchObject({ hasMore: true, nextCursor: 'c2', count: 1 })
+    expect(first.requestId).toBe('req_1')
+    const pages = []
+    for await (const page of first.iterPages()) pages.push(page)
+    expect(pages[0]).toBe(first)
+    expect(pages.map((page) => page.requestId)).toEqual(['req_1', 'req_2'])
+    expect(pages.map((page) => page.data.map((p) => p.id))).toEqual([[ID], ['jd79second001']])
+  })
+
+  it('a list answer without data or meta (validation off) is an empty last page', async () => {
+    const page = await createClient(offline(answering(() => json(200, {})).fetch, { validate: 'off' })).people.list()
+    expect(page.data).toEqual([])
+    expect(page.meta).toEqual({})
+    expect(page.hasNextPage()).toBe(false)
+  })
+})
+
 describe('server text in pagination errors', () => {
   it('a repeated cursor is named without the escape sequences it carries', async () => {
     const cursor = 'c1\x1b]0;pwned\x07\u202e'

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import * as z from 'zod'
 import { createClient, ResponseValidationError } from '../index.js'
+import { LevelLogger } from './logger.js'
+import { checkSuccess, parseSuccess, requestIdOf } from './read-success.js'
 import { answering, collectingLogger, json, meta, offline, person } from './test-fetch.js'
 
 describe('response validation', () => {
@@ -98,5 +101,103 @@ describe('response validation', () => {
     const error = await cc.people.get('jd79abc123def').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect((error as Error).message).toBe('The response body is not JSON (GET /people/jd79abc123def, request req_html)')
+  })
+})
+
+describe('parseSuccess', () => {
+  const context = { method: 'GET', path: '/me', attempts: 1 }
+  const KEY = 'ccmd_live_secret_key_0123456789'
+  const response = (headers: Record<string, string> = {}) => new Response(null, { status: 200, headers })
+
+  it('a body of white space only is no body', () => {
+    expect(parseSuccess(response(), ' \n\t ', context, [])).toMatchObject({ body: undefined, meta: undefined })
+    expect(parseSuccess(response(), '', context, []).body).toBeUndefined()
+  })
+
+  it('meta only when it is an object', () => {
+    expect(parseSuccess(response(), '{"meta":"text"}', context, []).meta).toBeUndefined()
+    expect(parseSuccess(response(), '{"meta":null}', context, []).meta).toBeUndefined()
+    expect(parseSuccess(response(), '[1]', context, []).meta).toBeUndefined()
+    expect(parseSuccess(response(), 'null', context, []).meta).toBeUndefined()
+    expect(parseSuccess(response(), '{"meta":{"requestId":"r1"}}', context, []).meta).toEqual({ requestId: 'r1' })
+  })
+
+  it('the status and the response come along', () => {
+    const answer = new Response(null, { status: 201 })
+    const parsed = parseSuccess(answer, '{}', context, [])
+    expect(parsed.status).toBe(201)
+    expect(parsed.response).toBe(answer)
+  })
+
+  it('a body that is not JSON: the request id from the header, cleaned', () => {
+    const error = (() => {
+      try {
+        parseSuccess(response({ 'x-request-id': `req\u009b2J_${KEY}` }), '<html>', context, [KEY])
+      } catch (thrown) {
+        return thrown as Error & { requestId?: string; status?: number; issues?: unknown[] }
+      }
+    })()
+    expect(error?.message).toBe('The response body is not JSON (GET /me, request req_[redacted])')
+    expect(error).toMatchObject({ requestId: 'req_[redacted]', status: 200, issues: [] })
+  })
+})
+
+describe('requestIdOf', () => {
+  it("meta.requestId when it is text, else the header's; cleaned either way", () => {
+    const headers = new Headers({ 'x-request-id': 'from_header' })
+    expect(requestIdOf({ requestId: 'from_body' }, headers, [])).toBe('from_body')
+    expect(requestIdOf({ requestId: 42 }, headers, [])).toBe('from_header')
+    expect(requestIdOf({ requestId: '' }, headers, [])).toBe('from_header')
+    expect(requestIdOf({ requestId: '\x1b[2J' }, headers, [])).toBe('from_header')
+    expect(requestIdOf(undefined, headers, [])).toBe('from_header')
+    expect(requestIdOf(null, new Headers(), [])).toBeUndefined()
+    expect(requestIdOf({ requestId: 'a\nb' }, headers, [])).toBe('a b')
+  })
+})
+
+describe('checkSuccess', () => {
+  const context = { method: 'GET', path: '/me', attempts: 1 }
+  const KEY = 'ccmd_live_secret_key_0123456789'
+  const call = (schema: z.ZodType) => ({ responseSchema: schema }) as never
+
+  it('names the keys of the body in the message cleaned, indexes as they are', () => {
+    const { logger, lines } = collectingLogger()
+    const schema = z.object({ data: z.array(z.record(z.string(), z.string())) })
+    const body = { data: [{ [`bad\x1b]0;x\x07key${KEY}`]: 1 }] }
+    checkSuccess(
+      call(schema),
+      { body, meta: undefined, response: new Response(), requestId: 'r1', status: 200 },
+      { context, validate: 'warn', logger: new LevelLogger('warn', logger, [KEY]), secrets: [KEY] },
+    )
+    expect(lines).toHaveLength(1)
+    expect(lines[0]?.line).toMatch(
+      /^\[cc-client\] The response does not match the contract: data\.0\.badkey\[redacted\]: /,
+    )
+    expect(lines[0]?.line).toMatch(/ \(GET \/me, request r1\)$/)
+  })
+
+  it('strict: the issues, their paths cleaned, in the error', () => {
+    const schema = z.object({ list: z.array(z.string()) })
+    let error: (Error & { issues?: { path: unknown[] }[] }) | undefined
+    try {
+      checkSuccess(
+        call(schema),
+        { body: { list: [1] }, meta: undefined, response: new Response(), requestId: undefined, status: 200 },
+        { context, validate: 'strict', logger: new LevelLogger('off'), secrets: [] },
+      )
+    } catch (thrown) {
+      error = thrown as typeof error
+    }
+    expect(error?.issues?.map((issue) => issue.path)).toEqual([['list', 0]])
+    expect(error?.message).toMatch(/^The response does not match the contract: list\.0: .* \(GET \/me\)$/)
+  })
+
+  it('a body that matches, or validation off: nothing said', () => {
+    const { logger, lines } = collectingLogger()
+    const how = { context, logger: new LevelLogger('debug', logger), secrets: [] }
+    const parsed = { body: { a: 1 }, meta: undefined, response: new Response(), requestId: undefined, status: 200 }
+    checkSuccess(call(z.object({ a: z.number() })), parsed, { ...how, validate: 'strict' })
+    checkSuccess(call(z.object({ a: z.string() })), parsed, { ...how, validate: 'off' })
+    expect(lines).toEqual([])
   })
 })

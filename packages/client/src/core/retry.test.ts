@@ -61,6 +61,32 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(headers({ 'retry-after': 'Wed, 31 Dec 2025 23:59:00 GMT' }), now)).toBe(0)
   })
 
+  it('reads numbers with white space around them, and fractions of any length', () => {
+    expect(parseRetryAfter(headers({ 'retry-after-ms': ' 250 ' }))).toBe(250)
+    expect(parseRetryAfter(headers({ 'retry-after-ms': '12.75' }))).toBe(12.75)
+    expect(parseRetryAfter(headers({ 'retry-after': ' 3 ' }))).toBe(3000)
+    expect(parseRetryAfter(headers({ 'retry-after': '1.25' }))).toBe(1250)
+  })
+
+  it('a retry-after-ms that is not only a number falls back to Retry-After', () => {
+    for (const ms of ['250ms', 'x250', '2.5.1', '1.x', '-5', '']) {
+      expect(parseRetryAfter(headers({ 'retry-after-ms': ms, 'retry-after': '4' })), ms).toBe(4000)
+    }
+  })
+
+  it('a Retry-After that is neither a number nor a date is ignored', () => {
+    for (const value of ['3s', 'later', '1.5.2', '1.', '.5', '  ', '2026-13-45']) {
+      expect(parseRetryAfter(headers({ 'retry-after': value }), now), value).toBeUndefined()
+    }
+  })
+
+  it('an HTTP date is measured from the clock when no time is given', () => {
+    const inTenSeconds = new Date(Date.now() + 10_000).toUTCString()
+    const wait = parseRetryAfter(headers({ 'retry-after': inTenSeconds })) as number
+    expect(wait).toBeGreaterThan(8_000)
+    expect(wait).toBeLessThanOrEqual(10_000)
+  })
+
   it('ignores what it cannot read', () => {
     expect(parseRetryAfter(headers({}))).toBeUndefined()
     expect(parseRetryAfter(headers({ 'retry-after': 'soon' }))).toBeUndefined()
@@ -77,6 +103,11 @@ describe('retry policy', () => {
 
   it('not a 501 (the method is not implemented), nor a 409 to a DELETE', () => {
     expect(isRetryableStatus(501)).toBe(false)
+    expect([499, 500, 501, 502, 599].map(isRetryableStatus)).toEqual([false, true, false, true, true])
+    expect([407, 408, 410, 428, 429, 430].map(isRetryableStatus)).toEqual([false, true, false, false, true, false])
+    expect(isRetryableAnswer('DELETE', 429)).toBe(true)
+    expect(isRetryableAnswer('POST', 409)).toBe(true)
+    expect(isRetryableAnswer('DELETE', 400)).toBe(false)
     expect(isRetryableAnswer('PUT', 409)).toBe(true)
     expect(isRetryableAnswer('DELETE', 409)).toBe(false)
     expect(isRetryableAnswer('DELETE', 503)).toBe(true)
@@ -85,6 +116,10 @@ describe('retry policy', () => {
   it('lets the server decide with x-should-retry', () => {
     expect(serverRetryHint(new Headers({ 'x-should-retry': 'true' }))).toBe(true)
     expect(serverRetryHint(new Headers({ 'x-should-retry': 'FALSE' }))).toBe(false)
+    expect(serverRetryHint(new Headers({ 'x-should-retry': ' True ' }))).toBe(true)
+    expect(serverRetryHint(new Headers({ 'x-should-retry': 'false ' }))).toBe(false)
+    expect(serverRetryHint(new Headers({ 'x-should-retry': 'yes' }))).toBeUndefined()
+    expect(serverRetryHint(new Headers({ 'x-should-retry': '1' }))).toBeUndefined()
     expect(serverRetryHint(new Headers())).toBeUndefined()
   })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createClient } from '../index.js'
 import { answering, collectingLogger, json, meta, offline } from './test-fetch.js'
+import { dataOf, successOf } from './unwrap.js'
 
 const ID = 'jd79abc123def'
 
@@ -26,5 +27,21 @@ describe('a 2xx is a success, with or without `success`', () => {
     expect(await cc.people.update(ID, { city: 'Austin' })).toEqual({ success: false, message: 'Nothing to change' })
     // No body at all: still a success (a warning for the missing `meta`, under the default `validate: 'warn'`).
     expect(await cc.people.update(ID, { city: 'Austin' })).toEqual({ success: true })
+  })
+})
+
+describe('reading an envelope that may not have its shape', () => {
+  it('dataOf: the data, or undefined', () => {
+    expect(dataOf({ data: [1] })).toEqual([1])
+    expect(dataOf(undefined as never)).toBeUndefined()
+    expect(dataOf({} as never)).toBeUndefined()
+  })
+
+  it('successOf: a boolean success as sent, anything else a success; the message only when sent', () => {
+    expect(successOf({ success: false })).toStrictEqual({ success: false })
+    expect(successOf({ success: true, message: 'Done' })).toStrictEqual({ success: true, message: 'Done' })
+    expect(successOf({ success: 'no' as never })).toStrictEqual({ success: true })
+    expect(successOf(undefined as never)).toStrictEqual({ success: true })
+    expect(successOf(null as never)).toStrictEqual({ success: true })
   })
 })
