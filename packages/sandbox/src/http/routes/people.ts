@@ -133,7 +133,9 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+          Object.keys(v)
+            .sort()
+            .map((key) => [key, (v as Record<string, unknown>)[key]]),
         )
       : v,
   )
