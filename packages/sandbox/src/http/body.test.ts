@@ -4,7 +4,10 @@ import { ApiError } from './errors.js'
 import { WebRequest } from './web.js'
 
 /** A POST with this body and these headers, as the pipeline reads it. */
-const post = (body: string | Uint8Array | null, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
+const post = (
+  body: string | Uint8Array | null,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+) =>
   new WebRequest(
     new Request('http://localhost/v1/people', { method: 'POST', headers, body, duplex: 'half' } as RequestInit),
   )
