@@ -18,9 +18,16 @@ export const scopes = {
     project: 'sandbox',
     root: 'packages/sandbox',
     mutate: ['packages/sandbox/src/storage/**/*.ts', 'packages/sandbox/src/http/**/*.ts', ...notTests],
-    // The CLI's tests check its argument parsing (src/cli imports nothing from storage/ or http/) and spawn the
-    // built dist/cli.js, never mutated: they cannot kill a mutant here, yet would run for every static mutant.
-    exclude: ['src/cli/**'],
+    exclude: [
+      // Argument parsing and warning filters: they assert nothing that storage/ or http/ computes.
+      'src/cli/**',
+      // Spawns the built dist/cli.js (built before the run, never mutated): no mutant can reach it, and it would
+      // cost seconds on every static mutant.
+      'test/cli.test.ts',
+      // Starts three Prism proxies through `pnpm dlx` (over 10 s) every time it runs, before any of its tests.
+      'test/conformance.test.ts',
+    ],
+    // test/durability.test.ts stays: it kills a built CLI, then reopens the database with the (mutated) sources.
   },
   tui: {
     project: 'tui',

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { closestField, contactFieldNames, editDistance } from './index.js'
+import * as z from 'zod'
+import { closestField, contactFieldNames, editDistance, UpdateContactInput, worded } from './index.js'
 
 describe('editDistance', () => {
   it.each([
@@ -48,5 +49,65 @@ describe('closestField', () => {
   it('prefers the closest, then the first listed', () => {
     expect(closestField('citty', ['citys', 'city'])).toBe('city')
     expect(closestField('ab', ['ax', 'ay'])).toBe('ax')
+  })
+})
+
+describe('editDistance details', () => {
+  it.each([
+    ['ab', 'ba', 1],
+    ['abc', 'acb', 1],
+    ['abcd', 'badc', 2],
+    ['ca', 'abc', 3],
+    ['a', 'b', 1],
+    ['ab', 'abc', 1],
+    ['abc', 'xbc', 1],
+  ])('%j → %j is %i', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance)
+    expect(editDistance(b, a)).toBe(distance)
+  })
+})
+
+describe('closestField limits', () => {
+  it('allows one edit per three characters of the key', () => {
+    expect(closestField('abcdef', ['abcdxy'])).toBe('abcdxy')
+    expect(closestField('abcdef', ['abcxyz'])).toBeUndefined()
+    expect(closestField('abcde', ['abcdx'])).toBe('abcdx')
+    expect(closestField('abcde', ['abcxy'])).toBeUndefined()
+    expect(closestField('ab', ['ax'])).toBe('ax')
+  })
+
+  it('never guesses a field that differs in every character', () => {
+    expect(closestField('a', ['b'])).toBeUndefined()
+    expect(closestField('a', ['ab'])).toBe('ab')
+    expect(closestField('ab', ['a'])).toBe('a')
+    expect(closestField('ab', ['xy'])).toBeUndefined()
+  })
+
+  it('compares without case and answers with the field as it is written', () => {
+    expect(closestField('ZipCode', ['zipcode'])).toBe('zipcode')
+    expect(closestField('zipcod', ['ZIPCODE'])).toBe('ZIPCODE')
+  })
+})
+
+describe('closestKnownFields', () => {
+  const issueOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0]
+
+  it('puts the guesses on the issue as plain data', () => {
+    const issue = issueOf(UpdateContactInput, { zipcode: '1', nickname: 'Al' }) as { didYouMean?: object }
+    expect(issue.didYouMean).toEqual({ zipcode: 'zipCode' })
+    expect(Object.getOwnPropertyDescriptor(issue.didYouMean, 'zipcode')).toEqual({
+      value: 'zipCode',
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    })
+  })
+
+  it('guesses nothing when no unknown field is close, or the schema is not an object', () => {
+    expect(issueOf(UpdateContactInput, { nickname: 'Al' })).not.toHaveProperty('didYouMean')
+    const record = z.record(z.enum(['a']), z.string(), worded)
+    const unknownKey = issueOf(record, { a: 'x', aa: 'y' })
+    expect(unknownKey).toMatchObject({ code: 'unrecognized_keys', keys: ['aa'], message: '"aa" is not a known field' })
+    expect(unknownKey).not.toHaveProperty('didYouMean')
   })
 })

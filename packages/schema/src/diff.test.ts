@@ -5,6 +5,7 @@ import {
   contactFieldNames,
   diffContact,
   Person,
+  type Person as PersonType,
   toUpdateInput,
   UpdateContactInput,
 } from './index.js'
@@ -147,5 +148,59 @@ describe('diffContact properties', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('toUpdateInput on any answer', () => {
+  it('prefers the primary email and phone to the first', () => {
+    const values = toUpdateInput({
+      ...person,
+      emails: [
+        { value: 'a@example.com', isPrimary: null },
+        { value: 'b@example.com', isPrimary: true },
+      ],
+      phones: [{ value: '+1555', isPrimary: false }, { value: '+1666' }],
+    })
+    expect(values).toMatchObject({ email: 'b@example.com', phone: '+1555' })
+  })
+
+  it('reads an answer without emails or phones (a server may leave them out)', () => {
+    const partial = { id: 'p1', createdAt: '2023-11-15T10:00:00Z', firstName: 'Ann' } as PersonType
+    expect(toUpdateInput(partial)).toEqual({ firstName: 'Ann' })
+  })
+
+  it('reads an empty tags string as no tags, and keeps a price of 0', () => {
+    expect(toUpdateInput({ ...person, tags: '', price: 0 })).toMatchObject({ tags: [], price: 0 })
+    expect(toUpdateInput({ ...person, tags: null, price: null })).not.toHaveProperty('tags')
+  })
+
+  it('maps every text field of the read model', () => {
+    const full = {
+      ...person,
+      timeframe: 'soon',
+      background: 'Notes',
+      street: '1 Main St',
+      zipCode: '78701',
+    }
+    expect(toUpdateInput(full)).toMatchObject({
+      timeframe: 'soon',
+      background: 'Notes',
+      street: '1 Main St',
+      zipCode: '78701',
+    })
+  })
+})
+
+describe('diffContact on tags', () => {
+  it('sends the tags when only their order or one of them changed', () => {
+    expect(diffContact({ tags: ['a', 'b'] }, { tags: ['b', 'a'] })).toEqual({ tags: ['b', 'a'] })
+    expect(diffContact({ tags: ['a', 'b'] }, { tags: ['a', 'c'] })).toEqual({ tags: ['a', 'c'] })
+    expect(diffContact({ tags: ['a', 'b'] }, { tags: ['a'] })).toEqual({ tags: ['a'] })
+    expect(diffContact({ tags: ['a'] }, { tags: ['a', 'a'] })).toEqual({ tags: ['a', 'a'] })
+  })
+
+  it('sends a price set for the first time, and a price of 0', () => {
+    expect(diffContact({}, { price: 0 })).toEqual({ price: 0 })
+    expect(diffContact({ price: 5 }, { price: 0 })).toEqual({ price: 0 })
   })
 })

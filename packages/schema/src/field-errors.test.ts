@@ -4,6 +4,7 @@ import {
   apiIssues,
   CreateContactInput,
   fieldErrors,
+  fieldKey,
   issueMessage,
   ROOT_ERROR_KEY,
   summarizeFieldErrors,
@@ -162,5 +163,112 @@ describe('summarizeFieldErrors', () => {
     expect(summarizeFieldErrors(errors)).toBe('A: one; B: two; C: three')
     expect(summarizeFieldErrors(errors, 2)).toBe('A: one; B: two; and 1 more')
     expect(summarizeFieldErrors({})).toBe('')
+  })
+})
+
+describe('fieldKey', () => {
+  it('joins a path with dots, and calls the root "*"', () => {
+    expect(fieldKey(['tags', 3])).toBe('tags.3')
+    expect(fieldKey(['options', 'faults', 'rate'])).toBe('options.faults.rate')
+    expect(fieldKey([])).toBe('*')
+    expect(ROOT_ERROR_KEY).toBe('*')
+  })
+})
+
+describe('fieldErrors labels', () => {
+  it('names one item of a labelled list by its number, counted from 1', () => {
+    expect(fieldErrors([{ path: ['tags', 0], message: 'must not be empty' }])).toEqual({
+      'tags.0': 'Tags: tag 1 must not be empty',
+    })
+  })
+
+  it('gives the rest of the path in brackets when it is not one item', () => {
+    expect(
+      fieldErrors([
+        { path: ['tags', 1, 'name'], message: 'm' },
+        { path: ['tags', 'first'], message: 'n' },
+        { path: ['firstName', 'x'], message: 'o' },
+      ]),
+    ).toEqual({
+      'tags.1.name': 'Tags (1.name): m',
+      'tags.first': 'Tags (first): n',
+      'firstName.x': 'First name (x): o',
+    })
+  })
+
+  it('reads labels by field name only: an index or a property every object has is no label', () => {
+    expect(fieldErrors([{ path: [0], message: 'm' }], { labels: { 0: 'Zero' } })).toEqual({ 0: '0: m' })
+    expect(fieldErrors([{ path: ['constructor'], message: 'm' }])).toEqual({ constructor: 'constructor: m' })
+  })
+
+  it('takes a label with an item from the labels it is given', () => {
+    const labels = { steps: { label: 'Steps', item: 'step' } }
+    expect(fieldErrors([{ path: ['steps', 2], message: 'is not valid' }], { labels })).toEqual({
+      'steps.2': 'Steps: step 3 is not valid',
+    })
+    expect(fieldErrors([{ path: ['steps'], message: 'is not valid' }], { labels })).toEqual({
+      steps: 'Steps: is not valid',
+    })
+  })
+
+  it('writes a symbol in a path as its description', () => {
+    expect(apiIssues([{ path: [Symbol('x'), 2], message: 'm' }])).toEqual([{ path: ['Symbol(x)', 2], message: 'm' }])
+  })
+
+  it('capitalizes a problem with the whole value, and only its first letter', () => {
+    expect(fieldErrors([{ path: [], message: 'needs at least one of id, email' }])).toEqual({
+      '*': 'Needs at least one of id, email',
+    })
+  })
+})
+
+describe('fieldErrors on unknown fields', () => {
+  it('reads the unknown fields of an API issue, with its guesses', () => {
+    const issue = {
+      code: 'unrecognized_keys',
+      path: [],
+      message: '"zipcode", "nickname" are not known fields',
+      keys: ['zipcode', 'nickname'],
+      didYouMean: { zipcode: 'zipCode' },
+    }
+    expect(fieldErrors([issue])).toEqual({
+      zipcode: 'zipcode: is not a known field — did you mean zipCode?',
+      nickname: 'nickname: is not a known field',
+    })
+  })
+
+  it('reads an unknown-fields issue without its keys as any other issue', () => {
+    expect(fieldErrors([{ code: 'unrecognized_keys', path: ['body'], message: 'has unknown fields' }])).toEqual({
+      body: 'body: has unknown fields',
+    })
+  })
+
+  it('makes no guess from a property every object has', () => {
+    const issue = { code: 'unrecognized_keys', path: [], message: '', keys: ['toString'] }
+    expect(fieldErrors([issue])).toEqual({ toString: 'toString: is not a known field' })
+  })
+
+  it('keeps a field called "__proto__" as a field of its own', () => {
+    const errors = fieldErrors(failure(UpdateContactInput, JSON.parse('{"__proto__": 1}')))
+    expect(Object.keys(errors)).toEqual(['__proto__'])
+    expect(Object.getPrototypeOf(errors)).toBe(Object.prototype)
+    expect(Object.entries(errors)).toEqual([['__proto__', '__proto__: is not a known field']])
+  })
+
+  it('gives a record the caller may change', () => {
+    const errors = fieldErrors(failure(UpdateContactInput, { firstName: '', city: 1 }))
+    errors.firstName = 'First name: fixed'
+    delete errors.city
+    expect(errors).toEqual({ firstName: 'First name: fixed' })
+  })
+})
+
+describe('summarizeFieldErrors at its limit', () => {
+  const errors = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}`, `m${i}`]))
+
+  it('lists 5 by default, and says how many more there are', () => {
+    expect(summarizeFieldErrors(errors(5))).toBe('m0; m1; m2; m3; m4')
+    expect(summarizeFieldErrors(errors(6))).toBe('m0; m1; m2; m3; m4; and 1 more')
+    expect(summarizeFieldErrors(errors(8), 2)).toBe('m0; m1; and 6 more')
   })
 })

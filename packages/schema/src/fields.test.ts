@@ -71,3 +71,46 @@ describe('contactFields', () => {
     expect(() => contactField('nickname' as never)).toThrow('Unknown contact field "nickname"')
   })
 })
+
+describe('contactField', () => {
+  it('has only the limits its schema has', () => {
+    expect(Object.keys(contactField('phone')).sort()).toEqual([
+      'example',
+      'group',
+      'help',
+      'kind',
+      'label',
+      'name',
+      'schema',
+    ])
+    expect(Object.keys(contactField('stage'))).not.toContain('maxLength')
+    expect(Object.keys(contactField('tags'))).not.toContain('minLength')
+    expect(Object.keys(contactField('firstName'))).not.toContain('maxItems')
+    expect(Object.keys(contactField('source'))).not.toContain('itemMaxLength')
+  })
+
+  it('gives each field its input kind, section, label and help', () => {
+    expect(contactFields.map((field) => [field.name, field.kind, field.label])).toEqual([
+      ['firstName', 'text', 'First name'],
+      ['lastName', 'text', 'Last name'],
+      ['email', 'email', 'Email'],
+      ['phone', 'phone', 'Phone'],
+      ['stage', 'stage', 'Stage'],
+      ['source', 'text', 'Source'],
+      ['price', 'money', 'Price'],
+      ['timeframe', 'text', 'Timeframe'],
+      ['tags', 'tags', 'Tags'],
+      ['street', 'text', 'Street'],
+      ['city', 'text', 'City'],
+      ['state', 'state', 'State'],
+      ['zipCode', 'zip', 'ZIP code'],
+      ['background', 'multiline', 'Background'],
+    ])
+    expect(contactField('zipCode')).toMatchObject({ help: 'US ZIP code, 5 digits or ZIP+4.', example: '78701' })
+  })
+
+  it('is frozen, as is the list', () => {
+    expect(Object.isFrozen(contactFields)).toBe(true)
+    expect(Object.isFrozen(contactField('email'))).toBe(true)
+  })
+})

@@ -53,3 +53,47 @@ describe('namedJsonSchemas', () => {
     for (const schema of Object.values(schemas)) expect(schema).not.toHaveProperty('$id')
   })
 })
+
+describe('the dialect', () => {
+  it('is JSON Schema 2020-12: a recursive schema keeps its definitions under $defs', () => {
+    const registry = z.registry<{ id: string }>()
+    const Node: z.ZodType = z.object({
+      name: z.string(),
+      get next() {
+        return Node.optional()
+      },
+    })
+    const json = toJsonSchema(z.object({ head: Node }), { registry, refPrefix: '#/c/', io: 'output' })
+    expect(json).toHaveProperty('$defs')
+    expect(json).not.toHaveProperty('definitions')
+    expect(json).not.toHaveProperty('$schema')
+    expect(JSON.stringify(json)).toContain('"#/$defs/')
+  })
+
+  it('refuses a named schema with a cycle through an unnamed one: no $ref could reach it', () => {
+    const registry = z.registry<{ id: string }>()
+    const Node: z.ZodType = z.object({
+      get next() {
+        return Node.optional()
+      },
+    })
+    z.object({ head: Node }).register(registry, { id: 'List' })
+    expect(() => namedJsonSchemas({ registry, refPrefix: '#/c/', ioOf: () => 'output' })).toThrow(
+      'A named schema contains a cycle through an unnamed schema: name that schema too',
+    )
+  })
+
+  it('reads a request as zod reads it, a response as it returns it', () => {
+    const { registry, Input } = setup()
+    expect(toJsonSchema(Input, { registry, refPrefix: '#/c/', io: 'input' }).required).toBeUndefined()
+    expect(toJsonSchema(Input, { registry, refPrefix: '#/c/', io: 'output' }).required).toEqual(['count'])
+    expect(
+      refOrSchema(z.object({ a: z.string().default('x') }), { registry, refPrefix: '#/c/', io: 'output' }),
+    ).toEqual({
+      type: 'object',
+      properties: { a: { type: 'string', default: 'x' } },
+      required: ['a'],
+      additionalProperties: false,
+    })
+  })
+})

@@ -67,3 +67,45 @@ describe('validation never normalizes', () => {
     expect(UpdateContactInput.parse({ city: '  Austin ' })).toEqual({ city: '  Austin ' })
   })
 })
+
+describe('normalizePhone: how it reads the digits', () => {
+  it.each([
+    ['555/123/4567', '+15551234567'],
+    ['555\t123\t4567', '+15551234567'],
+    ['+44-20-7946-0958', '+442079460958'],
+  ])('drops the separators people type: %j → %j', (input, expected) => {
+    expect(normalizePhone(input)).toBe(expected)
+  })
+
+  it('reads a leading 00 as + only before a number of more than two digits', () => {
+    expect(normalizePhone('00123')).toBe('+123')
+    expect(normalizePhone('0012')).toBe('0012')
+  })
+
+  it('adds +1 only to a 10-digit US number that does not start with 0 or 1', () => {
+    expect(normalizePhone('2125551234')).toBe('+12125551234')
+    expect(normalizePhone('1555123456')).toBe('1555123456')
+    expect(normalizePhone('0555123456')).toBe('0555123456')
+    expect(normalizePhone('555123456')).toBe('555123456')
+    expect(normalizePhone('55512345678')).toBe('55512345678')
+  })
+
+  it('adds + to an 11-digit US number that starts with the country code 1', () => {
+    expect(normalizePhone('15551234567')).toBe('+15551234567')
+    expect(normalizePhone('25551234567')).toBe('25551234567')
+    expect(normalizePhone('155512345678')).toBe('155512345678')
+  })
+
+  it('keeps a number that already has its +, whatever its length', () => {
+    expect(normalizePhone('+5551234567')).toBe('+5551234567')
+    expect(normalizePhone('+1')).toBe('+1')
+  })
+
+  it('guesses no country code for a country it does not know', () => {
+    expect(normalizePhone('(555) 123-4567', { defaultCountry: 'CA' as 'US' })).toBe('5551234567')
+  })
+
+  it.each(['+', '1+2', '++15551234567', '555-1234 x5'])('leaves %j as typed', (input) => {
+    expect(normalizePhone(input)).toBe(input)
+  })
+})

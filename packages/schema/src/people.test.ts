@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { UpdateContactInput } from './index.js'
+import type * as z from 'zod'
+import {
+  ContactPathParams,
+  CREATE_NEEDS_ONE_OF,
+  DeleteContactQuery,
+  DeleteContactQueryDocumented,
+  fieldErrors,
+  ListPeopleQuery,
+  ListPeopleQueryDocumented,
+  messages,
+  Person,
+  SEARCH_MAX_RESULTS,
+  SEARCH_NEEDS_ONE_OF,
+  SearchPeopleQuery,
+  SearchPeopleQueryDocumented,
+  SearchPeopleResponse,
+  UpdateContactInput,
+} from './index.js'
 
 /**
  * Every constraint of the Update contact docs, at its limit and one past it. The numbers are the
@@ -183,5 +200,126 @@ describe('UpdateContactInput as a whole', () => {
   it('reports every bad field, not only the first', () => {
     const result = UpdateContactInput.safeParse({ firstName: '', state: 'ca', tags: [''] })
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['firstName', 'tags.0', 'state'])
+  })
+})
+
+const messagesOf = (schema: z.ZodType, value: unknown) =>
+  fieldErrors(schema.safeParse(value).error ?? [], { labels: {} })
+
+describe('ListPeopleQuery', () => {
+  it('reads limit from the URL as a whole number from 1 to 100, 10 when absent', () => {
+    expect(ListPeopleQuery.parse({})).toEqual({ limit: 10 })
+    expect(ListPeopleQuery.parse({ limit: '1', cursor: 'c2' })).toEqual({ limit: 1, cursor: 'c2' })
+    expect(ListPeopleQuery.parse({ limit: '100' })).toEqual({ limit: 100 })
+    expect(ListPeopleQuery.parse({ limit: 7 })).toEqual({ limit: 7 })
+  })
+
+  it.each([
+    ['0', 'limit: must be at least 1'],
+    ['101', 'limit: must be at most 100'],
+    ['2.5', 'limit: must be a whole number'],
+    ['ten', 'limit: must be a number'],
+  ])('refuses limit=%s', (limit, message) => {
+    expect(messagesOf(ListPeopleQuery, { limit })).toEqual({ limit: message })
+  })
+
+  it('refuses a parameter it does not know; the documented rules pass it', () => {
+    expect(messagesOf(ListPeopleQuery, { limt: '5' })).toEqual({
+      limt: 'limt: is not a known field — did you mean limit?',
+    })
+    expect(ListPeopleQueryDocumented.parse({ limt: '5' })).toEqual({ limit: 10, limt: '5' })
+  })
+})
+
+describe('SearchPeopleQuery', () => {
+  it('takes any of id, email, phone and name, or none', () => {
+    expect(SearchPeopleQuery.parse({})).toEqual({})
+    const all = { id: 'jd79abc123def', email: 'john@example.com', phone: '555', name: 'Jo' }
+    expect(SearchPeopleQuery.parse(all)).toEqual(all)
+  })
+
+  it('needs a name of at least 2 characters and a well-formed email', () => {
+    expect(messagesOf(SearchPeopleQuery, { name: 'J' })).toEqual({ name: 'name: must be at least 2 characters' })
+    expect(messagesOf(SearchPeopleQuery, { email: 'john' })).toEqual({ email: 'email: must be a valid email address' })
+  })
+
+  it('refuses a parameter it does not know; the documented rules pass it', () => {
+    expect(messagesOf(SearchPeopleQuery, { nmae: 'John' })).toEqual({
+      nmae: 'nmae: is not a known field — did you mean name?',
+    })
+    expect(SearchPeopleQueryDocumented.parse({ nmae: 'John' })).toEqual({ nmae: 'John' })
+  })
+
+  it('the criteria an application may require are the fields of the query', () => {
+    expect([...SEARCH_NEEDS_ONE_OF]).toEqual(Object.keys(SearchPeopleQuery.shape))
+    expect(messages.searchNeeds).toBe('needs at least one of id, email, phone or name')
+    expect(SEARCH_MAX_RESULTS).toBe(10)
+  })
+})
+
+describe('CREATE_NEEDS_ONE_OF', () => {
+  it('names the fields that identify a contact, as createNeeds says them', () => {
+    expect([...CREATE_NEEDS_ONE_OF]).toEqual(['firstName', 'lastName', 'email', 'phone'])
+    expect(messages.createNeeds).toBe('needs at least a first name, last name, email or phone')
+  })
+})
+
+describe('DeleteContactQuery', () => {
+  it('reads permanent as a boolean or its text, false when absent', () => {
+    expect(DeleteContactQuery.parse({})).toEqual({ permanent: false })
+    expect(DeleteContactQuery.parse({ permanent: 'true' })).toEqual({ permanent: true })
+    expect(DeleteContactQuery.parse({ permanent: 'false' })).toEqual({ permanent: false })
+    expect(DeleteContactQuery.parse({ permanent: true })).toEqual({ permanent: true })
+  })
+
+  it('refuses anything else, saying it must be true or false', () => {
+    expect(messagesOf(DeleteContactQuery, { permanent: 'yes' })).toEqual({
+      permanent: 'permanent: must be true or false',
+    })
+    expect(messagesOf(DeleteContactQuery, { permanant: 'true' })).toEqual({
+      permanant: 'permanant: is not a known field — did you mean permanent?',
+    })
+    expect(DeleteContactQueryDocumented.parse({ permanant: 'true' })).toEqual({ permanent: false, permanant: 'true' })
+  })
+})
+
+describe('ContactPathParams', () => {
+  it('is a contact id and nothing else', () => {
+    expect(ContactPathParams.parse({ id: 'jd79abc123def' })).toEqual({ id: 'jd79abc123def' })
+    expect(messagesOf(ContactPathParams, { id: 'short' })).toEqual({
+      id: 'id: must be at least 8 characters of letters, digits, "_" or "-"',
+    })
+    expect(messagesOf(ContactPathParams, { id: 'jd79abc123def', x: 1 })).toEqual({ x: 'x: is not a known field' })
+  })
+})
+
+describe('the read model', () => {
+  const minimal = { id: 'p1', emails: [], phones: [], createdAt: '2023-11-15T10:00:00Z' }
+
+  it('needs only an id, emails, phones and createdAt; every other field may be null', () => {
+    expect(Person.parse(minimal)).toEqual(minimal)
+    const nulls = { ...minimal, firstName: null, tags: null, price: null, relationship: null, updatedAt: null }
+    expect(Person.parse(nulls)).toEqual(nulls)
+    expect(Object.keys(messagesOf(Person, {})).sort()).toEqual(['createdAt', 'emails', 'id', 'phones'])
+  })
+
+  it('reads emails and phones as lists of values with optional details', () => {
+    const person = {
+      ...minimal,
+      emails: [{ value: 'a@example.com', type: null, isPrimary: true }],
+      phones: [{ value: '+15551234567', status: 'Valid', isBad: false }],
+    }
+    expect(Person.parse(person)).toEqual(person)
+    expect(messagesOf(Person, { ...minimal, phones: [{ value: 1 }] })).toEqual({
+      'phones.0.value': 'phones.0.value: must be text',
+    })
+  })
+
+  it('a search answers at most 10 contacts', () => {
+    const meta = { requestId: 'r', timestamp: 't', version: 'v' }
+    expect(SearchPeopleResponse.safeParse({ meta, data: Array(10).fill(minimal) }).success).toBe(true)
+    expect(messagesOf(SearchPeopleResponse, { meta, data: Array(11).fill(minimal) })).toEqual({
+      data: 'data: must be at most 10 items (you have 11)',
+    })
   })
 })

@@ -2,13 +2,18 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import {
+  assumptionsOf,
   DEFAULT_RULE_SET,
   type Endpoint,
   type EndpointName,
   endpoints,
   fieldErrors,
+  idempotencyKeyRule,
+  idNotEmptyRule,
   type RequestPart,
+  RULE_SETS,
   requestSchemas,
+  unknownFieldsRule,
 } from './index.js'
 
 const table = Object.entries(endpoints) as [EndpointName, Endpoint][]
@@ -122,5 +127,62 @@ describe('undocumented operations', () => {
         expect(accepts(target?.query, { [parameter]: 'jd79abc123def' })).toBe(true)
       }
     }
+  })
+})
+
+describe('the rules of ours, in words', () => {
+  it('an unknown field of a body, or parameter of a query', () => {
+    expect(unknownFieldsRule('body', { zipcode: '1' })).toEqual({
+      assumption: 'unknown-request-fields',
+      part: 'body',
+      refuses: 'a field the docs do not list (a misspelling would be dropped unnoticed)',
+      example: { zipcode: '1' },
+    })
+    expect(unknownFieldsRule('query', { limt: '5' }).refuses).toBe(
+      'a parameter the docs do not list (a misspelling would be dropped unnoticed)',
+    )
+  })
+
+  it('an empty id', () => {
+    expect(idNotEmptyRule('params', 'id', { id: '' })).toEqual({
+      assumption: 'ids-not-empty',
+      part: 'params',
+      refuses: 'an empty `id` (it names no resource)',
+      example: { id: '' },
+    })
+  })
+
+  it('an Idempotency-Key fetch would not send as given', () => {
+    expect(idempotencyKeyRule({ 'Idempotency-Key': ' k' })).toEqual({
+      assumption: 'idempotency-key-value',
+      part: 'headers',
+      refuses: 'an Idempotency-Key that `fetch` would change or refuse to send (not printable ASCII, spaces at an end)',
+      example: { 'Idempotency-Key': ' k' },
+    })
+  })
+
+  it('there are two rule sets, protective first', () => {
+    expect(RULE_SETS).toEqual(['protective', 'documented'])
+  })
+})
+
+describe('assumptionsOf', () => {
+  it('lists the ledger ids of the rules, then of the operation, each once', () => {
+    expect(assumptionsOf(endpoints.updateDeal)).toEqual([
+      'unknown-request-fields',
+      'ids-not-empty',
+      'deal-update-replaces',
+    ])
+    expect(assumptionsOf(endpoints.getPerson)).toEqual(['get-person-endpoint'])
+    expect(assumptionsOf(endpoints.me)).toEqual([])
+  })
+})
+
+describe('requestSchemas', () => {
+  it('gives only the parts an operation has', () => {
+    expect(requestSchemas(endpoints.me)).toEqual({})
+    expect(Object.keys(requestSchemas(endpoints.deletePerson))).toEqual(['params', 'query'])
+    expect(Object.keys(requestSchemas(endpoints.upsertPerson))).toEqual(['body', 'headers'])
+    expect(requestSchemas(endpoints.upsertPerson, 'documented')).toBe(endpoints.upsertPerson.documented)
   })
 })

@@ -33,3 +33,15 @@ describe('validateField', () => {
     expect(validateField('email', undefined)).toBeUndefined()
   })
 })
+
+describe('validateField on what it cannot check', () => {
+  it('throws on a field name that is not a contact field', () => {
+    expect(() => validateField('nickname' as never, 'Al')).toThrow(new TypeError('Unknown contact field "nickname"'))
+  })
+
+  it('names the field with its label and gives the first rule it breaks', () => {
+    expect(validateField('state', 'cal')).toBe('State: must be at most 2 characters (you have 3)')
+    expect(validateField('tags', ['ok', ''])).toBe('Tags: tag 2 must not be empty')
+    expect(validateField('firstName', null)).toBe('First name: must be text')
+  })
+})
