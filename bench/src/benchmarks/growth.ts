@@ -17,6 +17,7 @@ import { type Figure, growthColumns, growthRow, ratioSeries, ratioTo } from '../
 import { resultsDir, rootDir } from '../harness/paths.ts'
 import { findDescendant, processMemory } from '../harness/proc.ts'
 import { type Target, target, times } from '../harness/report.ts'
+import { medianOfRounds } from '../harness/stats.ts'
 import { formatCount, logLogChart } from '../harness/svg-chart.ts'
 import type { BulkMemory } from '../probes/bulk-memory.ts'
 import type { RequestKind, SandboxCosts } from '../probes/sandbox-costs.ts'
@@ -33,8 +34,8 @@ const EDITOR_GROWTH = 1.25
 
 const plan = (quick: boolean) =>
   quick
-    ? { contacts: [100, 200, 400], items: [1000, 2000, 4000], samples: 20 }
-    : { contacts: [1000, 10_000, 100_000], items: [10_000, 100_000, 1_000_000], samples: 300 }
+    ? { contacts: [100, 200, 400], items: [1000, 2000, 4000], samples: 20, warmUp: 5, rounds: 1 }
+    : { contacts: [1000, 10_000, 100_000], items: [10_000, 100_000, 1_000_000], samples: 300, warmUp: 100, rounds: 3 }
 
 /** Short names, for the chart's legend. */
 const KIND_LINES: Record<RequestKind, string> = {
@@ -150,25 +151,30 @@ export const growth: Benchmark = {
   number: 9,
   title: 'Growth: sandbox requests and memory, editor memory and updateManyStream memory as the account grows',
   async run({ quick, log }) {
-    const { contacts, items, samples } = plan(quick)
+    const { contacts, items, samples, warmUp, rounds } = plan(quick)
     const failures: string[] = []
     const notes: string[] = []
 
-    // 1. The sandbox, in-process, each size in a process of its own.
-    const sandbox = await atEverySize(
-      contacts,
-      'sandbox, contacts',
-      async (size) => {
-        const result = await runProbe<SandboxCosts>(sandboxProbe, [String(size), String(samples)])
-        log(
-          `  seeded in ${result.seed.cpuSeconds.toFixed(1)} s CPU; RSS ${result.memory.endMb.toFixed(0)} MB; ` +
-            `full-name p95 ${result.requests['full name'].cpu.p95.toFixed(2)} ms CPU`,
-        )
-        return result
-      },
-      failures,
-      log,
-    )
+    // 1. The sandbox, in-process, each size in a process of its own; in rounds, the sizes in a rotated order, so that a
+    // busy stretch of the machine does not land on one size only. Each figure is the median over the rounds.
+    const sandboxRounds: SandboxCosts[][] = contacts.map(() => [])
+    for (let round = 0; round < rounds; round++) {
+      for (const i of contacts.map((_, j) => (j + round) % contacts.length)) {
+        const size = contacts[i] as number
+        log(`sandbox, contacts: ${formatCount(size)} (round ${round + 1} of ${rounds})`)
+        try {
+          const result = await runProbe<SandboxCosts>(sandboxProbe, [String(size), String(samples), String(warmUp)])
+          sandboxRounds[i]?.push(result)
+          log(
+            `  seeded in ${result.seed.cpuSeconds.toFixed(1)} s CPU; RSS ${result.memory.endMb.toFixed(0)} MB; ` +
+              `full-name p95 ${result.requests['full name'].cpu.p95.toFixed(2)} ms CPU`,
+          )
+        } catch (error) {
+          failures.push(`sandbox at ${formatCount(size)} contacts: ${(error as Error).message}`)
+        }
+      }
+    }
+    const sandbox = sandboxRounds.map((results) => (results.length > 0 ? medianOfRounds(results) : undefined))
 
     // 2. The editor, scrolled through every contact of a sandbox of each size.
     let editor: Array<EditorMemory | undefined> = contacts.map(() => undefined)
@@ -319,7 +325,7 @@ export const growth: Benchmark = {
       .join(', ')
     notes.push(
       `Columns are contacts in the account; the updateManyStream rows are items instead (${itemsLabel}), and their ratios are to ${formatCount(items[0] as number)} items. Each size runs in fresh processes, so no memory carries over.`,
-      `Sandbox: \`createSandbox({ seed: { contacts } })\` in a child process of its own, requests in-process through \`sandbox.fetch\` (no HTTP): a walk through every page first, then per kind 20 warm-up and ${samples} measured requests spread over the account (names, emails and phones of about a thousand contacts taken from the walk, the five most frequent last names among them, random list cursors; update sets the price). Times are the process's CPU time per request (\`process.cpuUsage\`): on this busy 2-core machine the wall clock mostly measures other processes' turns. Every answer is checked (the person searched for is found, and so on). Wall-clock p95 ratios at ${formatCount(last)}, for comparison: ${wallP95}. Seeding took ${seeding} of CPU. RSS from /proc/self/status (VmRSS after seeding and after the requests; VmHWM for the peak).`,
+      `Sandbox: \`createSandbox({ seed: { contacts } })\` in a child process of its own, requests in-process through \`sandbox.fetch\` (no HTTP): a walk through every page first, then per kind ${warmUp} warm-up and ${samples} measured requests spread over the account (names, emails and phones of about a thousand contacts taken from the walk, the five most frequent last names among them, random list cursors; update sets the price). Times are the process's CPU time per request (\`process.cpuUsage\`): on this busy 2-core machine the wall clock mostly measures other processes' turns. ${rounds} round(s), each size once per round in a rotated order; every sandbox figure is the median over the rounds. Every answer is checked (the person searched for is found, and so on). Wall-clock p95 ratios at ${formatCount(last)}, for comparison: ${wallP95}. Seeding took ${seeding} of CPU (median). RSS from /proc/self/status (VmRSS after seeding and after the requests; VmHWM for the peak).`,
       `Editor: the built \`cc-tui\` on a ${'120×40'} pseudo-terminal (util-linux \`script\`), pointed at a sandbox of that size in another process over loopback (\`CC_BASE_URL\`, \`CC_API_KEY\`: \`--sandbox\` takes no size). End is pressed, the list loads its next page of 50, and the next End waits for the footer to show it, until the last contact is highlighted; then VmRSS and VmHWM of the editor's process are read from /proc. Scrolling took ${scrolling}.`,
       `updateManyStream: \`createClient({ fetch })\` with a handler in the same process that reads each request and answers 200 with the API's success body (no server, no database), the items from an async generator, default concurrency (${bulk.find((r) => r)?.concurrency ?? 4}); after a warm-up run of 1 000 items. Peak RSS is the process's VmHWM at the end; peak heap is the largest \`heapUsed\` sampled every 1 000 results (garbage not yet collected included). Every item must come back once and ok.`,
     )
@@ -338,7 +344,7 @@ export const growth: Benchmark = {
           'A flat line at 1× (dotted) means the cost does not grow with the account; a line along the dashed diagonal grows in proportion to it (ten times the contacts, ten times the cost); anything between grows more slowly than the account. ' +
           'Request lines are p95 CPU time in the sandbox; the memory lines are resident memory (RSS) of the sandbox holding the account, of the editor after scrolling through every contact, and the peak of a process streaming updates through `updateManyStream`.',
       },
-      data: { contacts, items, sandbox, editor, bulk },
+      data: { contacts, items, sandbox, sandboxRounds, editor, bulk },
     }
   },
 }

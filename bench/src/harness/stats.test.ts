@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { median, quantile, ratio, summarize } from './stats.ts'
+import { median, medianOfRounds, quantile, ratio, summarize } from './stats.ts'
 
 describe('quantile', () => {
   it('interpolates between order statistics like numpy and tinybench (type 7)', () => {
@@ -48,5 +48,21 @@ describe('ratio', () => {
   it('says how many times the baseline a value is, and NaN without a baseline', () => {
     expect(ratio(3, 2)).toBe(1.5)
     expect(ratio(1, 0)).toBeNaN()
+  })
+})
+
+describe('medianOfRounds', () => {
+  it('takes the median of every number over the rounds, field by field, nested objects included', () => {
+    const rounds = [
+      { size: 1000, kind: 'a', cost: { p50: 3, p95: 9 } },
+      { size: 1000, kind: 'b', cost: { p50: 1, p95: 30 } },
+      { size: 1000, kind: 'c', cost: { p50: 2, p95: 10 } },
+    ]
+    expect(medianOfRounds(rounds)).toEqual({ size: 1000, kind: 'a', cost: { p50: 2, p95: 10 } })
+    expect(medianOfRounds([{ n: 4 }, { n: 1 }])).toEqual({ n: 2.5 })
+  })
+
+  it('refuses no rounds', () => {
+    expect(() => medianOfRounds([])).toThrow(/no rounds/)
   })
 })

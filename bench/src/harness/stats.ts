@@ -53,3 +53,19 @@ export function ratio(value: number, baseline: number): number {
   if (baseline === 0) return Number.NaN
   return value / baseline
 }
+
+/**
+ * Records of the same shape (one per round) as one: every number is the median of that number over the rounds,
+ * field by field, nested objects included; anything else is taken from the first record.
+ */
+export function medianOfRounds<T>(rounds: readonly T[]): T {
+  const first = rounds[0]
+  if (first === undefined) throw new RangeError('median of no rounds')
+  if (typeof first === 'number') return median(rounds as readonly number[]) as T
+  if (first === null || typeof first !== 'object' || Array.isArray(first)) return first
+  const merged: Record<string, unknown> = {}
+  for (const key of Object.keys(first)) {
+    merged[key] = medianOfRounds(rounds.map((round) => (round as Record<string, unknown>)[key]))
+  }
+  return merged as T
+}

@@ -1,5 +1,5 @@
 // The sandbox's costs at one account size, measured in a process of its own so that memory figures do not carry over
-// from another size: `node sandbox-costs.ts <contacts> <samples>` prints one JSON line, a `SandboxCosts`.
+// from another size: `node sandbox-costs.ts <contacts> <samples> <warm-up>` prints one JSON line, a `SandboxCosts`.
 // The approach of packages/sandbox/scripts/measure-scale.ts: seeded demo data, requests in-process (`sandbox.fetch`,
 // no HTTP), each timed by this process's CPU time and by the wall clock.
 import { createSandbox, type Sandbox } from '@cc/sandbox'
@@ -25,8 +25,6 @@ export interface SandboxCosts {
 
 const REQUEST_KINDS = ['full name', 'one word', 'email', 'phone', 'list page', 'get', 'update'] as const
 export type RequestKind = (typeof REQUEST_KINDS)[number]
-
-const WARM_UP = 20
 
 /** The `count` most frequent last words of `names`: one-word searches that match many contacts each. */
 function commonLastNames(names: readonly string[], count: number): string[] {
@@ -72,7 +70,7 @@ async function request(sandbox: Sandbox, method: string, path: string, body?: un
 
 const dataOf = <T>(text: string): T => (JSON.parse(text) as { data: T }).data
 
-async function measure(contacts: number, samples: number): Promise<SandboxCosts> {
+async function measure(contacts: number, samples: number, warmUp: number): Promise<SandboxCosts> {
   const wall0 = performance.now()
   const cpu0 = cpuMs()
   const sandbox = await createSandbox({ seed: { contacts } })
@@ -169,7 +167,8 @@ async function measure(contacts: number, samples: number): Promise<SandboxCosts>
     const requests = {} as Record<RequestKind, RequestCosts>
     for (const kind of REQUEST_KINDS) {
       const make = kinds[kind]
-      for (let i = 0; i < WARM_UP; i++) {
+      // Not measured: the code of this kind compiled and optimised (on V8's threads, which count as this process's CPU).
+      for (let i = 0; i < warmUp; i++) {
         const r = make(samples + i)
         r.check(await request(sandbox, r.method ?? 'GET', r.path, r.body))
       }
@@ -199,8 +198,8 @@ function expectSome<T>(items: readonly T[], test: (item: T) => boolean, what: st
   if (!items.some(test)) throw new Error(`expected ${what} in the answer, got ${JSON.stringify(items).slice(0, 300)}`)
 }
 
-const [contacts, samples] = process.argv.slice(2).map(Number)
-if (!Number.isInteger(contacts) || !Number.isInteger(samples) || (samples as number) < 1) {
-  throw new Error('usage: node sandbox-costs.ts <contacts> <samples>')
+const [contacts, samples, warmUp] = process.argv.slice(2).map(Number) as [number, number, number]
+if (!Number.isInteger(contacts) || !Number.isInteger(samples) || samples < 1 || !Number.isInteger(warmUp)) {
+  throw new Error('usage: node sandbox-costs.ts <contacts> <samples> <warm-up>')
 }
-process.stdout.write(`${JSON.stringify(await measure(contacts as number, samples as number))}\n`)
+process.stdout.write(`${JSON.stringify(await measure(contacts, samples, warmUp))}\n`)
