@@ -1,7 +1,7 @@
 import { ApiErrorBody, contactFieldNames, endpoints } from '@cc/schema'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { createSandbox, type Sandbox } from '../src/index.js'
 
 /**

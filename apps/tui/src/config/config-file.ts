@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fieldErrors, messages, summarizeFieldErrors, worded } from '@cc/schema'
-import { z } from 'zod'
+import * as z from 'zod'
 import { writeFileAtomicSync } from '../fs/atomic-write.js'
 
 export const ConfigFile = z.strictObject(
