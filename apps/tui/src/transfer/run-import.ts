@@ -1,15 +1,9 @@
 import { statSync } from 'node:fs'
-import {
-  AbortError,
-  ApiError,
-  type CcClient,
-  ResponseValidationError,
-  UnprocessableEntityError,
-  ValidationError,
-} from '@cc/client'
+import { AbortError, type CcClient } from '@cc/client'
 import { describeError } from '../services/describe-error.js'
 import { ImportJournal, type JournalPlan, type JournalState, type RowOutcome } from './journal.js'
 import type { PlannedRow } from './plan-row.js'
+import { failureMessage, isRowProblem } from './row-problem.js'
 import { type ImportScan, plannedRows } from './scan-import.js'
 
 /**
@@ -70,7 +64,10 @@ export interface RunImportOptions {
   /** The journal of an earlier run of the same file, to go on from; without it the import starts afresh. */
   resume?: JournalState
   concurrency?: number
+  /** Ends the run at once: requests under way are aborted (they have no outcome, so a resume sends them again). */
   signal?: AbortSignal
+  /** Ends the run gently: no row is sent after it aborts, and the rows under way finish and are journalled. */
+  stop?: AbortSignal
   onProgress?: (progress: ImportProgress) => void
 }
 
@@ -92,20 +89,6 @@ export function journalPlanOf(scan: ImportScan, startedAt = new Date()): Journal
     skip: scan.counts.skip,
     startedAt: startedAt.toISOString(),
   }
-}
-
-/** A problem with this row (the API refused it); anything else (auth, network, a 5xx after the retries) stops the run. */
-function isRowProblem(error: unknown): boolean {
-  if (error instanceof ValidationError || error instanceof ResponseValidationError) return true
-  return error instanceof ApiError && error.status < 500 && ![401, 403, 429].includes(error.status)
-}
-
-function failureMessage(error: unknown): string {
-  const described = describeError(error)
-  const fields = error instanceof UnprocessableEntityError || error instanceof ValidationError
-  return fields && described.fieldErrors
-    ? `${described.message} ${Object.values(described.fieldErrors).join('; ')}`
-    : described.message
 }
 
 /**
@@ -218,6 +201,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
         progress.done++
         report()
         continue
+      }
+      if (options.stop?.aborted) {
+        // Stopped gently: this row and those after it are left for a resume; the rows under way finish.
+        stopped ??= { kind: 'aborted', message: 'stopped before the end' }
+        return
       }
       await send(planned)
     }
