@@ -1,6 +1,6 @@
 import type { Person } from '@cc/schema'
 import { Text, useApp, useWindowSize } from 'ink'
-import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { type DraftStore, isNewContactId } from '../drafts/draft-store.js'
 import { useActivitySession } from '../hooks/use-activity-session.js'
 import { useContactsFeed } from '../hooks/use-contacts-feed.js'
@@ -13,8 +13,7 @@ import type { Intent } from '../input/keys/intents.js'
 import { formatBinding, keyLabel } from '../keys/format.js'
 import { toKeyPresses } from '../keys/keypress.js'
 import type { Session } from '../services/session.js'
-import { type ContactsState, contactsReducer, initialContacts, visibleRows } from '../state/contacts/list.js'
-import { stagesSeen } from '../state/contacts/rows.js'
+import { type ContactsState, contactsReducer, initialContacts, rowAt } from '../state/contacts/list.js'
 import { dirtyFields, editorErrors, editorTitle } from '../state/editor/selectors.js'
 import { modeOf } from '../state/mode.js'
 import type { Dialog, Navigation, Origin, View } from '../state/navigation.js'
@@ -38,7 +37,13 @@ export function Main({ session, drafts, env, initial }: MainProps) {
   // Chosen once: sentences for a screen reader, the full-screen editor for everyone else.
   const Layout = useTheme().linear ? LinearLayout : FullScreenLayout
   // Live state: a burst of keys is handled key by key, each seeing what the previous one did.
-  const [contacts, contactsDispatch, contactsRef] = useLiveReducer(contactsReducer, initial ?? initialContacts)
+  const width = Math.max(20, columns)
+  const height = Math.max(4, rows - 3)
+  // Rows of the list on screen (the search box, the column titles and the footer take the rest).
+  const listRows = Math.max(1, height - 4)
+  const [start] = useState(() => contactsReducer(initial ?? initialContacts, { type: 'viewport', rows: listRows }))
+  const [contacts, contactsDispatch, contactsRef] = useLiveReducer(contactsReducer, start)
+  useEffect(() => contactsDispatch({ type: 'viewport', rows: listRows }), [listRows, contactsDispatch])
   const [searchCursor, setSearchCursor, searchCursorRef] = useLiveState(0)
   const [navigation, setNavigation, navigationRef] = useLiveState<Navigation>({ view: { name: 'list' } })
   const [toast, showToast] = useToast()
@@ -80,9 +85,6 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     closeEditorOf,
   })
 
-  const width = Math.max(20, columns)
-  const height = Math.max(4, rows - 3)
-  const stages = stagesSeen([...contacts.rows, ...(contacts.results ?? [])])
   const context = (current: {
     navigation: Navigation
     contacts: ContactsState
@@ -92,7 +94,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
   }): ScreenContext => ({
     contacts: current.contacts,
     searchCursor: current.searchCursor,
-    stages,
+    stages: current.contacts.stages,
     editor: current.navigation.view.name === 'editor' ? current.editor : null,
     activity: current.navigation.view.name === 'activity' ? current.activity : null,
     width,
@@ -136,7 +138,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
       return { id: open.contactId, name: open.title, confirmWord }
     }
     const list = contactsRef.current
-    const row = visibleRows(list)[list.highlighted]
+    const row = rowAt(list, list.highlighted)
     return row && { id: row.id, name: row.name, confirmWord: row.confirmWord }
   }
 
@@ -275,7 +277,9 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     ? `Log an activity · ${form.contactName}`
     : open
       ? `${editorTitle(open)} · ${dirty === 0 ? 'no changes' : unsavedLabel(dirty)}`
-      : 'Contacts'
+      : contacts.selected.size > 0
+        ? `Contacts · ${contacts.selected.size} selected`
+        : 'Contacts'
   let status = null
   if (toast) status = <Toast toast={toast} />
   else if (mode.name === 'chord') status = <Text bold>{`${formatBinding(mode.prefix)} …`}</Text>

@@ -1,15 +1,16 @@
-import { type Dispatch, useEffect, useRef } from 'react'
+import { type Dispatch, useEffect } from 'react'
 import { loadPage, searchContacts } from '../services/contacts-service.js'
 import { describeError } from '../services/describe-error.js'
 import type { Session } from '../services/session.js'
-import { type ContactsAction, type ContactsState, wantsNextPage } from '../state/contacts/list.js'
+import { type ContactsAction, type ContactsState, nextFetch } from '../state/contacts/list.js'
 
 /** Quiet time after the last keystroke in the search box before asking the API. */
 const SEARCH_DEBOUNCE_MS = 200
 
 /**
- * Keeps the contacts state fed: loads the next page when the selection nears the end of what is
- * loaded, and runs the search (debounced, late answers dropped) as the query changes.
+ * Keeps the contacts state fed: fetches the page the list asks for (one at a time: a page of the window around the
+ * highlighted row that is not held, or the next page as the highlight nears the end), and runs the search
+ * (debounced, late answers dropped) as the query changes.
  */
 export function useContactsFeed(
   session: Pick<Session, 'client' | 'signal'>,
@@ -17,41 +18,44 @@ export function useContactsFeed(
   dispatch: Dispatch<ContactsAction>,
 ): void {
   const { client, signal } = session
-  const pageInFlight = useRef<number | undefined>(undefined)
-  const want = wantsNextPage(state)
-  const cursor = state.nextCursor
+  const fetch = nextFetch(state)
+  const page = fetch?.page
+  const cursor = fetch?.cursor
   const generation = state.generation
 
   useEffect(() => {
-    if (!want || pageInFlight.current === generation) return
-    pageInFlight.current = generation
-    dispatch({ type: 'pageRequested' })
+    if (page === undefined) return
+    // Marks the fetch in the state: the list asks for nothing else until it is answered.
+    dispatch({ type: 'pageRequested', page })
     loadPage(client, cursor, signal)
-      .then((page) => dispatch({ type: 'pageLoaded', generation, ...page }))
+      .then((loaded) => dispatch({ type: 'pageLoaded', generation, page, cursor, ...loaded }))
       .catch((error: unknown) => {
         if (!signal.aborted) dispatch({ type: 'pageFailed', generation, message: describeError(error).message })
       })
-      .finally(() => {
-        if (pageInFlight.current === generation) pageInFlight.current = undefined
-      })
-  }, [want, cursor, generation, client, signal, dispatch])
+  }, [page, cursor, generation, client, signal, dispatch])
 
   const query = state.query.trim()
+  const revision = state.searchRevision
   useEffect(() => {
     if (query === '') return
     const controller = new AbortController()
+    // Linked by hand rather than with AbortSignal.any: the session's signal lives as long as the editor, and every
+    // any-signal linked to it would stay alive with it.
+    const onSessionAbort = () => controller.abort(signal.reason)
+    signal.addEventListener('abort', onSessionAbort, { once: true })
     const timer = setTimeout(() => {
       dispatch({ type: 'searchStarted', query })
-      searchContacts(client, query, AbortSignal.any([signal, controller.signal]))
+      searchContacts(client, query, controller.signal)
         .then((people) => dispatch({ type: 'searchLoaded', query, people }))
         .catch((error: unknown) => {
-          if (!controller.signal.aborted && !signal.aborted)
+          if (!controller.signal.aborted)
             dispatch({ type: 'searchFailed', query, message: describeError(error).message })
         })
     }, SEARCH_DEBOUNCE_MS)
     return () => {
       clearTimeout(timer)
+      signal.removeEventListener('abort', onSessionAbort)
       controller.abort()
     }
-  }, [query, client, signal, dispatch])
+  }, [query, revision, client, signal, dispatch])
 }

@@ -1,5 +1,6 @@
 import type { Person } from '@cc/schema'
 import { displayLine } from '../../text/sanitize.js'
+import { type BulkFieldValues, bulkFieldsOf } from '../../transfer/bulk-change.js'
 
 /** A contact as one list row: every text cleaned of control sequences. */
 export interface ContactRow {
@@ -13,6 +14,8 @@ export interface ContactRow {
   stageId: string
   tags: string
   updated: string
+  /** What a bulk edit of this contact starts from, as the API reported it (compared, never drawn as it is). */
+  fields: BulkFieldValues
 }
 
 const primary = (items: readonly { value: string; isPrimary?: boolean | null }[] | undefined) =>
@@ -31,6 +34,7 @@ export function toRow(person: Person): ContactRow {
     stageId: displayLine(person.stageId),
     tags: displayLine(person.tags),
     updated: displayLine(person.updatedAt ?? person.createdAt).slice(0, 10),
+    fields: bulkFieldsOf(person),
   }
 }
 
@@ -41,7 +45,26 @@ export interface StageOption {
 
 /** Stages seen on loaded contacts: the API has no endpoint that lists them. */
 export function stagesSeen(rows: readonly ContactRow[]): StageOption[] {
-  const byId = new Map<string, string>()
-  for (const row of rows) if (row.stageId && !byId.has(row.stageId)) byId.set(row.stageId, row.stage)
+  return mergeStages([], rows)
+}
+
+/** At most this many stages are remembered: an account has a handful; a flood of ids must not grow memory. */
+export const MAX_STAGES = 200
+
+/**
+ * `known` and the stages of `rows` not among them, by name: the list remembers every stage it has seen, including
+ * on pages it has let go of since. Returns `known` itself when nothing is new.
+ */
+export function mergeStages(known: readonly StageOption[], rows: readonly ContactRow[]): StageOption[] {
+  const byId = new Map(known.map((stage) => [stage.id, stage.name]))
+  let added = false
+  for (const row of rows) {
+    if (byId.size >= MAX_STAGES) break
+    if (row.stageId && !byId.has(row.stageId)) {
+      byId.set(row.stageId, row.stage)
+      added = true
+    }
+  }
+  if (!added) return known as StageOption[]
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
 }

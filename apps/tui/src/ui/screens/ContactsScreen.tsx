@@ -1,7 +1,14 @@
 import { Box, Text } from 'ink'
-import { type ReactNode, useRef } from 'react'
+import type { ReactNode } from 'react'
 import { keyLabel } from '../../keys/format.js'
-import { type ContactsState, visibleRows } from '../../state/contacts/list.js'
+import {
+  type ContactsState,
+  isLoading,
+  rowAt,
+  rowsBetween,
+  scrollTop,
+  visibleCount,
+} from '../../state/contacts/list.js'
 import type { ContactRow } from '../../state/contacts/rows.js'
 import { searchQueries } from '../../state/contacts/search.js'
 import { Spinner } from '../components/Spinner.js'
@@ -17,13 +24,14 @@ interface Props {
 }
 
 interface Column {
-  key: keyof ContactRow
+  key: Exclude<keyof ContactRow, 'fields'>
   title: string
   width: number
 }
 
 /** Columns that fit the width: name, email and phone always; stage, tags and updated as room allows. */
 function columnsFor(width: number): Column[] {
+  // The highlight mark and a space take two columns.
   const room = width - 2
   const columns: Column[] = [
     { key: 'name', title: 'Name', width: 22 },
@@ -59,18 +67,20 @@ function columnsFor(width: number): Column[] {
 const fit = (text: string, width: number) =>
   text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width)
 
-/** The contacts list: a search box, then a table that scrolls with the selection and pages in more rows. */
+/** A selected contact's name cell starts with this mark (the columns stay where they are, the name gives way). */
+const SELECTED_MARK = '✓ '
+
+/**
+ * The contacts list: a search box, then a table that scrolls with the highlight. Rows of a page the list does not
+ * hold (let go of, fetched again as the highlight comes near) show as dots until it is back.
+ */
 export function ContactsScreen({ contacts, searchCursor, width, height }: Props) {
   const theme = useTheme()
-  const topRef = useRef(0)
-  const rows = visibleRows(contacts)
+  const count = visibleCount(contacts)
   const columns = columnsFor(width)
   const listHeight = Math.max(1, height - 4)
-  let top = Math.min(topRef.current, Math.max(0, rows.length - listHeight))
-  if (contacts.highlighted < top) top = contacts.highlighted
-  if (contacts.highlighted >= top + listHeight) top = contacts.highlighted - listHeight + 1
-  topRef.current = top
-  const shown = rows.slice(top, top + listHeight)
+  const top = scrollTop(contacts.top, contacts.highlighted, listHeight, count)
+  const shown = rowsBetween(contacts, top, top + listHeight)
   const query = contacts.query.trim()
   const searching = query !== ''
   // Until the answer for exactly this text is in, say so (the debounce counts as waiting too).
@@ -82,21 +92,20 @@ export function ContactsScreen({ contacts, searchCursor, width, height }: Props)
   } else if (pending) footer = <Spinner label="Searching…" />
   else if (searching && contacts.searchError)
     footer = <Text color={theme.color('error')}>✗ {contacts.searchError}</Text>
-  else if (searching)
-    footer = <Text color={theme.color('muted')}>{rows.length} found (the API returns at most 10)</Text>
+  else if (searching) footer = <Text color={theme.color('muted')}>{count} found (the API returns at most 10)</Text>
   else if (contacts.error)
     footer = (
       <Text color={theme.color('error')}>
         ✗ {contacts.error} · {keyLabel('list.refresh')} to retry
       </Text>
     )
-  else if (contacts.loading) footer = <Spinner label={contacts.loaded ? 'Loading more…' : 'Loading contacts…'} />
+  else if (!contacts.loaded) footer = <Spinner label="Loading contacts…" />
   else
     footer = (
       <Text color={theme.color('muted')}>
-        {rows.length === 0
+        {count === 0
           ? 'No contacts'
-          : `${contacts.highlighted + 1} of ${rows.length}${contacts.hasMore ? '+' : ''}`}
+          : `${contacts.highlighted + 1} of ${count}${contacts.hasMore ? '+' : ''}${isLoading(contacts) ? ' · loading…' : ''}`}
       </Text>
     )
 
@@ -119,10 +128,20 @@ export function ContactsScreen({ contacts, searchCursor, width, height }: Props)
       </Text>
       <Box flexDirection="column" height={listHeight} overflow="hidden">
         {shown.map((row, i) => {
-          const selected = top + i === contacts.highlighted
-          const line = `${selected ? '›' : ' '} ${columns.map((c) => fit(row[c.key], c.width)).join(' ')}`
+          const position = top + i
+          const highlighted = position === contacts.highlighted
+          if (!row) {
+            return (
+              <Text key={`pending-${position}`} color={theme.color('muted')} wrap="truncate-end">
+                {`${highlighted ? '›' : ' '} …`}
+              </Text>
+            )
+          }
+          const mark = contacts.selected.has(row.id) ? SELECTED_MARK : ''
+          const cells = columns.map((c) => fit(c.key === 'name' ? `${mark}${row.name}` : row[c.key], c.width))
+          const line = `${highlighted ? '›' : ' '} ${cells.join(' ')}`
           return (
-            <Text key={row.id} inverse={selected && !contacts.searchFocused} bold={selected} wrap="truncate-end">
+            <Text key={row.id} inverse={highlighted && !contacts.searchFocused} bold={highlighted} wrap="truncate-end">
               {line}
             </Text>
           )
@@ -135,15 +154,17 @@ export function ContactsScreen({ contacts, searchCursor, width, height }: Props)
 
 /** The linear (screen reader) list: the selected contact as a sentence. */
 export function LinearContacts({ contacts }: { contacts: ContactsState }) {
-  const rows = visibleRows(contacts)
-  const row = rows[contacts.highlighted]
+  const count = visibleCount(contacts)
+  const row = rowAt(contacts, contacts.highlighted)
+  const picked = row && contacts.selected.has(row.id) ? ', selected' : ''
+  const selected = contacts.selected.size > 0 ? ` ${contacts.selected.size} selected.` : ''
   return (
     <Box flexDirection="column">
       <Text>Search: {contacts.query || '(empty)'}</Text>
       <Text>
         {row
-          ? `Contact ${contacts.highlighted + 1} of ${rows.length}: ${row.name}, ${row.email || 'no email'}, ${row.phone || 'no phone'}, stage ${row.stage || 'none'}.`
-          : contacts.loading
+          ? `Contact ${contacts.highlighted + 1} of ${count}: ${row.name}, ${row.email || 'no email'}, ${row.phone || 'no phone'}, stage ${row.stage || 'none'}${picked}.${selected}`
+          : isLoading(contacts) || (count > 0 && !contacts.error)
             ? 'Loading contacts.'
             : 'No contacts.'}
       </Text>
