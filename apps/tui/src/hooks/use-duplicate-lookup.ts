@@ -1,5 +1,6 @@
 import { type RefObject, useEffect } from 'react'
 import { describeError } from '../services/describe-error.js'
+import { followAbort } from '../services/follow-abort.js'
 import { lookupContact } from '../services/lookup-contact.js'
 import type { Session } from '../services/session.js'
 import { type CreateAction, type LookupField, lookupValue, matchOf } from '../state/editor/create.js'
@@ -22,9 +23,10 @@ function useLookup(
     const known = editorRef.current?.create?.lookups[field]
     if (known?.value === value && known.status !== 'checking') return
     const controller = new AbortController()
+    const letGo = followAbort(signal, controller)
     const timer = setTimeout(() => {
       dispatch({ type: 'lookupStarted', field, value })
-      lookupContact(client, field, value, AbortSignal.any([signal, controller.signal]))
+      lookupContact(client, field, value, controller.signal)
         .then((person) => dispatch({ type: 'lookupFinished', field, value, match: person && matchOf(person) }))
         .catch((error: unknown) => {
           if (!controller.signal.aborted && !signal.aborted) {
@@ -35,6 +37,7 @@ function useLookup(
     // A new value (or leaving the editor) drops the wait, and ends a lookup still out: its answer is stale.
     return () => {
       clearTimeout(timer)
+      letGo()
       controller.abort()
     }
   }, [client, signal, field, value, editorRef, dispatch])

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import { type DraftStore, isNewContactId, type KeptDraft } from '../drafts/draft-store.js'
 import { type CreateOutcome, createContact } from '../services/create-contact.js'
 import { describeError } from '../services/describe-error.js'
+import { followAbort } from '../services/follow-abort.js'
 import { type SaveOutcome, saveDraft } from '../services/save-draft.js'
 import type { Session } from '../services/session.js'
 import { createBody, matchesFound } from '../state/editor/create.js'
@@ -192,9 +193,9 @@ export function useEditorSession({
       const controller = new AbortController()
       opening.current = controller
       setView({ name: 'opening', title: row.name })
+      const letGo = followAbort(session.signal, controller)
       try {
-        const signal = AbortSignal.any([session.signal, controller.signal])
-        const person = await session.client.people.get(row.id, { signal })
+        const person = await session.client.people.get(row.id, { signal: controller.signal })
         if (controller.signal.aborted) return
         const draft = drafts.get(row.id)
         if (draft) setView({ name: 'restore', draft, person, back: 'list' })
@@ -204,6 +205,7 @@ export function useEditorSession({
         setView({ name: 'list' })
         showToast({ kind: 'error', text: `Could not open ${row.name}: ${describeError(error).message}` })
       } finally {
+        letGo()
         if (opening.current === controller) opening.current = undefined
       }
     },
