@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBinding, helpSections, hintsFor, keyTableMarkdown } from './format.js'
+import { formatBinding, helpSections, hintsFor, keyLabel, keyTableMarkdown, spokenKeyLabel } from './format.js'
 import { commands } from './keymap.js'
 
 describe('key names, hints and help', () => {
@@ -39,5 +39,57 @@ describe('key names, hints and help', () => {
     expect(table).toContain('| Ctrl+S | Review the changes, then save |')
     expect(table).toContain('| Ctrl+X d | Delete this contact (asks first) |')
     expect(table).toContain('| Ctrl+Y, Ctrl+Shift+Z | Redo what undo took back |')
+  })
+})
+
+describe('key labels', () => {
+  it('name keys with modifiers, and keys without a short name as they are', () => {
+    expect(formatBinding('alt+b')).toBe('Alt+B')
+    expect(formatBinding('ctrl+space')).toBe('Ctrl+Space')
+    expect(formatBinding('alt+backspace')).toBe('Alt+Backspace')
+    expect(formatBinding('shift+f5')).toBe('Shift+f5')
+    expect(formatBinding('pageup')).toBe('PgUp')
+  })
+
+  it('name a command by its first binding, and spell out for a screen reader what it would read as letters', () => {
+    expect(keyLabel('list.quit')).toBe('q')
+    expect(keyLabel('search.cancel')).toBe('Esc')
+    expect(spokenKeyLabel('search.cancel')).toBe('Escape')
+    expect(spokenKeyLabel('list.pageUp')).toBe('Page Up')
+    expect(spokenKeyLabel('list.pageDown')).toBe('Page Down')
+    expect(spokenKeyLabel('list.open')).toBe('Enter')
+  })
+})
+
+describe('hints', () => {
+  it('show a command’s key with a modifier while typing, and leave out one that has only printable keys', () => {
+    const typing = hintsFor(['list'], { typing: true })
+    expect(typing).toContainEqual({ key: 'Esc', label: 'quit' })
+    expect(typing.map((h) => h.label)).not.toContain('search')
+    const browsing = hintsFor(['list'])
+    expect(browsing).toContainEqual({ key: 'q', label: 'quit' })
+    expect(browsing).toContainEqual({ key: '/', label: 'search' })
+  })
+
+  it('leave out commands without a hint and the ones excluded', () => {
+    const labels = hintsFor(['global']).map((h) => h.label)
+    expect(labels).toEqual(['help'])
+    expect(hintsFor(['global'], { exclude: ['app.help'] })).toEqual([])
+  })
+
+  it('keep the first command a key is hinted for', () => {
+    const review = hintsFor(['review'])
+    const both = hintsFor(['review', 'conflict'])
+    expect(both.slice(0, review.length)).toEqual(review)
+    const keys = both.map((h) => h.key)
+    expect(keys.filter((k) => k === 'Esc')).toHaveLength(1)
+    expect(both.find((h) => h.key === 'Esc')).toEqual(review.find((h) => h.key === 'Esc'))
+  })
+
+  it('after the first key of a chord, show only what can follow and how to cancel', () => {
+    const hints = hintsFor(['editor', 'chord', 'global'], { chord: 'ctrl+x' })
+    expect(hints.map((h) => h.key)).toEqual(expect.arrayContaining(['d', 'a', 'Esc']))
+    expect(hints.map((h) => h.label)).not.toContain('help')
+    expect(hints.map((h) => h.key)).not.toContain('Ctrl+S')
   })
 })

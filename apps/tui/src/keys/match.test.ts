@@ -46,3 +46,36 @@ describe('matching keys to bindings', () => {
     expect(commandFor('activity', one('y', { ctrl: true }))).toBe('activity.redo')
   })
 })
+
+describe('parsing bindings', () => {
+  it('reads Alt as the meta flag Ink reports', () => {
+    expect(parseBinding('alt+b')).toEqual({ name: 'b', ctrl: false, meta: true, shift: false })
+  })
+
+  it('reads a lone plus, and a plus after a modifier, as the plus key', () => {
+    expect(parseBinding('+')).toEqual({ name: '+', ctrl: false, meta: false, shift: false })
+    expect(parseBinding('shift+')).toEqual({ name: '+', ctrl: false, meta: false, shift: true })
+  })
+
+  it('parses the same binding the same way every time', () => {
+    expect(parseBinding('ctrl+k')).toEqual(parseBinding('ctrl+k'))
+    expect(parseBinding('ctrl+k')).toEqual({ name: 'k', ctrl: true, meta: false, shift: false })
+  })
+})
+
+describe('matching special keys', () => {
+  it('tells Tab from Shift+Tab, and Ctrl and Alt chords apart', () => {
+    expect(commandFor('editor', one('', { tab: true }))).toBe('editor.next')
+    expect(commandFor('editor', one('', { tab: true, shift: true }))).toBe('editor.previous')
+    expect(commandFor('text', one('b', { ctrl: true }))).toBe('text.left')
+    expect(commandFor('text', one('b', { meta: true }))).toBe('text.wordLeft')
+    expect(commandFor('text', one('b', { ctrl: true, meta: true }))).toBeUndefined()
+    expect(commandFor('text', one('', { leftArrow: true, ctrl: true }))).toBe('text.wordLeft')
+  })
+
+  it('never lets a chord with Ctrl or Alt stand for the printable key it names', () => {
+    expect(commandFor('list', one('q', { ctrl: true }))).toBeUndefined()
+    expect(commandFor('list', one('q', { meta: true }))).toBeUndefined()
+    expect(commandFor('list', one('q'))).toBe('list.quit')
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyLineOp, insertLine, type LineState } from './line.js'
+import { applyLineOp, editsText, insertLine, type LineOp, type LineState } from './line.js'
 
 const at = (value: string, cursor = value.length): LineState => ({ value, cursor })
 
@@ -41,5 +41,26 @@ describe('single-line buffer', () => {
   it('inserts at the cursor and sanitises a paste to one line', () => {
     expect(insertLine(at('ac', 1), 'b')).toEqual(at('abc', 2))
     expect(insertLine(at('', 0), 'line one\r\nline two\u001b[31m!')).toEqual(at('line one line two!'))
+  })
+})
+
+describe('single-line buffer, past the edges', () => {
+  it('works from a cursor past the end as from the end', () => {
+    expect(applyLineOp(at('abc', 9), 'left')).toEqual(at('abc', 2))
+    expect(applyLineOp(at('abc', 9), 'deleteLeft')).toEqual(at('ab'))
+    expect(insertLine(at('abc', 9), 'd')).toEqual(at('abcd'))
+    expect(insertLine(at('abc', -1), 'd')).toEqual(at('dabc', 1))
+  })
+
+  it('deletes the word after the cursor, skipping the separators before it', () => {
+    expect(applyLineOp(at('foo  bar baz', 3), 'deleteWordRight')).toEqual(at('foo baz', 3))
+    expect(applyLineOp(at('foo bar', 0), 'deleteToEnd')).toEqual(at('', 0))
+  })
+
+  it('tells deletions from motions', () => {
+    const ops = ['left', 'right', 'home', 'end', 'wordLeft', 'wordRight'] as const
+    expect(ops.map(editsText)).toEqual([false, false, false, false, false, false])
+    const deletions = ['deleteLeft', 'deleteRight', 'deleteWordLeft', 'deleteWordRight', 'deleteToStart', 'deleteToEnd']
+    expect(deletions.map((op) => editsText(op as LineOp))).toEqual([true, true, true, true, true, true])
   })
 })

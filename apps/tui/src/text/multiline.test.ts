@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyMultilineOp, cursorRow, insertMultiline, layoutRows } from './multiline.js'
+import { applyMultilineOp, cursorRow, insertMultiline, isLineOp, layoutRows, type MultilineOp } from './multiline.js'
 
 describe('multi-line buffer', () => {
   it('soft-wraps at spaces and hard-wraps long words', () => {
@@ -53,5 +53,96 @@ describe('multi-line buffer', () => {
     const value = 'aaa bbb ccc'
     expect(applyMultilineOp({ value, cursor: 10 }, 'home', 8).cursor).toBe(8)
     expect(applyMultilineOp({ value, cursor: 2 }, 'end', 8).cursor).toBe(7)
+  })
+})
+
+const texts = (value: string, width: number) => layoutRows(value, width).map((r) => value.slice(r.start, r.end))
+
+describe('wrapping', () => {
+  it('keeps a line exactly as wide as the box on one row', () => {
+    expect(texts('abcd', 4)).toEqual(['abcd'])
+    expect(texts('abcde', 4)).toEqual(['abcd', 'e'])
+  })
+
+  it('breaks after the last space that fits, and hard-breaks a word with no space before it', () => {
+    expect(texts('aaaa bbbb', 4)).toEqual(['aaaa', ' bbb', 'b'])
+    expect(texts('ab cd ef', 6)).toEqual(['ab cd ', 'ef'])
+    expect(texts('a bcdef', 5)).toEqual(['a ', 'bcdef'])
+  })
+
+  it('wraps at least one character a row, whatever the width', () => {
+    expect(texts('ab', 0)).toEqual(['a', 'b'])
+    expect(texts('abcd', 2.9)).toEqual(['ab', 'cd'])
+  })
+
+  it('puts a cursor past the end of the text on the last row', () => {
+    expect(cursorRow(layoutRows('ab\ncd', 10), 9)).toBe(1)
+  })
+})
+
+describe('moving and editing in rows', () => {
+  const at = (value: string, cursor: number) => ({ value, cursor })
+
+  it('keeps the column from the row it started on, and stops short of a soft row’s end', () => {
+    expect(applyMultilineOp(at('abcdef\nabcdef', 9), 'up', 20)).toEqual({ value: 'abcdef\nabcdef', cursor: 2, goal: 2 })
+    expect(applyMultilineOp(at('a bcdef', 6), 'up', 5).cursor).toBe(1)
+  })
+
+  it('goes to the very end from the last row, and a page up from the top to the very start', () => {
+    expect(applyMultilineOp(at('ab\ncd', 4), 'down', 10)).toEqual(at('ab\ncd', 5))
+    expect(applyMultilineOp(at('ab\ncd', 4), 'pageUp', 10)).toEqual({ value: 'ab\ncd', cursor: 1, goal: 1 })
+    expect(applyMultilineOp(at('ab\ncd', 1), 'pageUp', 10)).toEqual(at('ab\ncd', 0))
+    expect(applyMultilineOp(at('a\nb\nc\nd', 0), 'pageDown', 10, 2)).toEqual({
+      value: 'a\nb\nc\nd',
+      cursor: 4,
+      goal: 0,
+    })
+  })
+
+  it('moves by character and word across lines', () => {
+    const value = 'one two\nthree'
+    expect(applyMultilineOp(at(value, 8), 'left', 20)).toEqual(at(value, 7))
+    expect(applyMultilineOp(at(value, 7), 'right', 20)).toEqual(at(value, 8))
+    expect(applyMultilineOp(at(value, 8), 'wordLeft', 20)).toEqual(at(value, 4))
+    expect(applyMultilineOp(at(value, 3), 'wordRight', 20)).toEqual(at(value, 7))
+  })
+
+  it('deletes a character either side, a line break too', () => {
+    expect(applyMultilineOp(at('ab\ncd', 3), 'deleteLeft', 20)).toEqual(at('abcd', 2))
+    expect(applyMultilineOp(at('ab\ncd', 2), 'deleteRight', 20)).toEqual(at('abcd', 2))
+  })
+
+  it('deletes a word back only to the start of its line', () => {
+    expect(applyMultilineOp(at('one\n  two', 6), 'deleteWordLeft', 20)).toEqual(at('one\ntwo', 4))
+    expect(applyMultilineOp(at('one\n  \nx', 6), 'deleteWordLeft', 20)).toEqual(at('one\n\nx', 4))
+  })
+
+  it('deletes a word forward only to the end of its line, and a line break on its own', () => {
+    expect(applyMultilineOp(at('one\ntwo', 3), 'deleteWordRight', 20)).toEqual(at('onetwo', 3))
+    expect(applyMultilineOp(at('a  \nb', 1), 'deleteWordRight', 20)).toEqual(at('a\nb', 1))
+    expect(applyMultilineOp(at('one two', 3), 'deleteWordRight', 20)).toEqual(at('one', 3))
+  })
+
+  it('deletes to the start of the row, or joins the line to the one above at its start', () => {
+    expect(applyMultilineOp(at('one\ntwo', 6), 'deleteToStart', 20)).toEqual(at('one\no', 4))
+    expect(applyMultilineOp(at('one\ntwo', 4), 'deleteToStart', 20)).toEqual(at('onetwo', 3))
+    expect(applyMultilineOp(at('aaa bbb ccc', 8), 'deleteToStart', 8)).toEqual(at('aaa bbb ccc', 8))
+  })
+
+  it('deletes to the end of the row', () => {
+    expect(applyMultilineOp(at('one\ntwo', 1), 'deleteToEnd', 20)).toEqual(at('o\ntwo', 1))
+    expect(applyMultilineOp(at('one two', 7), 'deleteToEnd', 20)).toEqual(at('one two', 7))
+  })
+
+  it('tells the operations a one-line field can do from the row moves', () => {
+    expect(['up', 'down', 'pageUp', 'pageDown', 'newline'].map((op) => isLineOp(op as MultilineOp))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
+    expect(isLineOp('deleteWordLeft')).toBe(true)
+    expect(isLineOp('home')).toBe(true)
   })
 })

@@ -16,3 +16,17 @@ describe('sanitize', () => {
     expect(cleanMultiline(`line\u2028two\u0085\u202e`)).toBe('line\ntwo')
   })
 })
+
+describe('one-line display text', () => {
+  it('is empty for no text, and folds and trims whitespace', () => {
+    expect(displayLine(undefined)).toBe('')
+    expect(displayLine(null)).toBe('')
+    expect(displayLine('')).toBe('')
+    expect(displayLine('  Ada \t\n  Lovelace  ')).toBe('Ada Lovelace')
+  })
+
+  it('keeps tabs in multi-line text as four spaces, and as one space on a line', () => {
+    expect(cleanMultiline('a\tb')).toBe('a    b')
+    expect(cleanLine('a\tb\nc')).toBe('a b c')
+  })
+})
