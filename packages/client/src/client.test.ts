@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { answering, json, meta, offline, person } from './core/test-fetch.js'
-import { createClient } from './index.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { answering, errorBody, json, meta, offline, person, recording } from './core/test-fetch.js'
+import { createClient, RateLimitError } from './index.js'
 
 const ID = 'jd79abc123def'
 const ok = () => json(200, { meta: meta('req_ok'), data: person(ID) }, { 'x-request-id': 'req_ok' })
@@ -49,5 +49,59 @@ describe('options', () => {
     expect(sent[1]?.url.search).toBe('?name=++Ada++')
     expect(sent[1]?.url.searchParams.get('name')).toBe('  Ada  ')
     expect(sent[1]?.body).toBe('')
+  })
+})
+
+describe('derived clients', () => {
+  /** A server whose first answer is a 429 asking to wait 3 s, then contacts; `sent` counts every request. */
+  const rateLimitedOnce = () => {
+    let calls = 0
+    return answering(() =>
+      ++calls === 1 ? json(429, errorBody('rate_limited', 'slow down'), { 'retry-after': '3' }) : ok(),
+    )
+  }
+
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('share the rate-limit pause of the client they come from, for the same key and URL', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const { fetch, sent } = rateLimitedOnce()
+    const base = createClient(offline(fetch, { maxRetries: 0 }))
+    await expect(base.people.get(ID)).rejects.toThrow(RateLimitError)
+    const derived = base.withOptions({ timeout: 5_000 }).people.get(ID)
+    await vi.advanceTimersByTimeAsync(2_999)
+    expect(sent).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(sent).toHaveLength(2)
+    expect((await derived).id).toBe(ID)
+  })
+
+  it('with another key: a pause of their own', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const { fetch, sent } = rateLimitedOnce()
+    const base = createClient(offline(fetch, { maxRetries: 0 }))
+    await expect(base.people.get(ID)).rejects.toThrow(RateLimitError)
+    const other = base.withOptions({ apiKey: 'ccmd_live_another_key_9876543210' }).people.get(ID)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent).toHaveLength(2)
+    expect((await other).id).toBe(ID)
+  })
+
+  it('remember the routes the server lacks: a missing GET /people/{id} is not asked again', async () => {
+    const { fetch, sent } = recording(async (request) =>
+      new URL(request.url).pathname === '/v1/people/search'
+        ? json(200, { meta: meta('req_search'), data: [person(ID)] })
+        : json(405, errorBody('method_not_allowed', 'no')),
+    )
+    const base = createClient(offline(fetch, { logLevel: 'off' }))
+    expect((await base.people.get(ID)).id).toBe(ID)
+    expect((await base.withOptions({ timeout: 5_000 }).people.get(ID)).id).toBe(ID)
+    expect(sent.map((request) => request.url.pathname)).toEqual([
+      `/v1/people/${ID}`,
+      '/v1/people/search',
+      '/v1/people/search',
+    ])
   })
 })

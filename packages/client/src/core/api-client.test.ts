@@ -707,3 +707,20 @@ describe('the client', () => {
     expect(api.config).toMatchObject({ baseUrl: 'https://api.example.test/v1', timeout: 30_000 })
   })
 })
+
+describe('per-call options that are not an object', () => {
+  it.each([
+    ['null', null],
+    ['a number', 5],
+    ['text', 'fast'],
+    ['true', true],
+  ])('%s: refused, nothing sent', async (_, options) => {
+    const { fetch, sent } = answering(ok)
+    const error = await createClient(offline(fetch))
+      .people.get(ID, options as never)
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).message).toBe('Invalid request options: Must be an object')
+    expect(sent).toHaveLength(0)
+  })
+})
