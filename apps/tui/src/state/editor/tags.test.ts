@@ -75,3 +75,114 @@ describe('tags typed and pasted', () => {
     expect(tagProblem([], 'fine')).toBeUndefined()
   })
 })
+
+describe('tags highlighted and removed', () => {
+  const select = (state: EditorState, delta: number) => run(state, { type: 'tagSelect', delta })
+
+  it('highlights the last tag going left and the first going right, and none past either end', () => {
+    const s = onTags(['a', 'b', 'c'])
+    expect(select(s, -1).tagBox.selected).toBe(2)
+    expect(select(s, 1).tagBox.selected).toBe(0)
+    expect(select(select(s, 1), 1).tagBox.selected).toBe(1)
+    expect(select(select(s, -1), 1).tagBox.selected).toBeUndefined()
+    expect(select(select(s, 1), -1).tagBox.selected).toBeUndefined()
+  })
+
+  it('highlights nothing while a tag is typed, or when there are none', () => {
+    const typing = run(onTags(['a']), { type: 'insert', text: 'x' })
+    expect(select(typing, -1)).toBe(typing)
+    const none = onTags([])
+    expect(select(none, -1)).toBe(none)
+  })
+
+  it('removes the highlighted tag and highlights the one now in its place, or the last', () => {
+    const s = select(onTags(['a', 'b', 'c']), 1)
+    const removed = run(s, { type: 'tagRemove' })
+    expect(removed.values.tags).toEqual(['b', 'c'])
+    expect(removed.tagBox.selected).toBe(0)
+    const last = run(select(onTags(['a', 'b', 'c']), -1), { type: 'tagRemove' })
+    expect(last.values.tags).toEqual(['a', 'b'])
+    expect(last.tagBox.selected).toBe(1)
+    const only = run(select(onTags(['a']), -1), { type: 'tagRemove' })
+    expect(only.values.tags).toEqual([])
+    expect(only.tagBox.selected).toBeUndefined()
+  })
+
+  it('removes the last tag when none is highlighted, highlighting none', () => {
+    const removed = run(onTags(['a', 'b']), { type: 'tagRemove' })
+    expect(removed.values.tags).toEqual(['a'])
+    expect(removed.tagBox.selected).toBeUndefined()
+    expect(run(removed, { type: 'undo' }).values.tags).toEqual(['a', 'b'])
+  })
+
+  it('removes nothing while a tag is typed, or when there are none', () => {
+    const typing = run(onTags(['a']), { type: 'insert', text: 'x' })
+    expect(run(typing, { type: 'tagRemove' })).toBe(typing)
+    const none = onTags([])
+    expect(run(none, { type: 'tagRemove' })).toBe(none)
+  })
+
+  it('ends the highlight when typing starts', () => {
+    const s = run(select(onTags(['a']), -1), { type: 'insert', text: 'b' })
+    expect(s.tagBox).toEqual({ input: { value: 'b', cursor: 1 } })
+  })
+})
+
+describe('tags added', () => {
+  it('adds the typed tag, trimmed, with Enter, and nothing for a blank box', () => {
+    const s = run(onTags([]), { type: 'insert', text: '  Buyer ' }, { type: 'tagAdd' })
+    expect(s.values.tags).toEqual(['Buyer'])
+    expect(s.tagBox).toEqual({ input: { value: '', cursor: 0 } })
+    const blank = run(onTags([]), { type: 'insert', text: '  ' })
+    expect(run(blank, { type: 'tagAdd' })).toBe(blank)
+  })
+
+  it('keeps a refused tag in the box with the reason, which editing it clears', () => {
+    const s = run(onTags(['VIP']), { type: 'insert', text: 'vip' }, { type: 'tagAdd' })
+    expect(s.values.tags).toEqual(['VIP'])
+    expect(s.tagBox.input.value).toBe('vip')
+    expect(s.tagBox.problem).toBe('Tags: "vip" is already there')
+    expect(run(s, { type: 'textOp', op: 'deleteLeft', width: 80 }).tagBox).toEqual({
+      input: { value: 'vi', cursor: 2 },
+      problem: undefined,
+    })
+    expect(run(s, { type: 'insert', text: 'p' }).tagBox.problem).toBeUndefined()
+  })
+
+  it('empties a blank box when the field is left, and keeps a refused tag without a highlight', () => {
+    const blank = run(onTags([]), { type: 'insert', text: '   ' }, { type: 'focusNext' })
+    expect(blank.tagBox).toEqual({ input: { value: '', cursor: 0 } })
+    const refused = run(onTags(['VIP']), { type: 'insert', text: 'vip' }, { type: 'focusNext' })
+    expect(refused.tagBox).toEqual({
+      input: { value: 'vip', cursor: 3 },
+      problem: 'Tags: "vip" is already there',
+      selected: undefined,
+    })
+  })
+
+  it('skips empty pieces and repeats within what is typed, and keeps typing the rest after the last comma', () => {
+    const s = run(onTags([]), { type: 'insert', text: 'a,, A ,b,   c' })
+    expect(s.values.tags).toEqual(['a', 'b'])
+    expect(s.tagBox.input).toEqual({ value: 'c', cursor: 1 })
+    const nothingNew = run(onTags(['a']), { type: 'insert', text: 'a,' })
+    expect(nothingNew.values.tags).toEqual(['a'])
+    expect(nothingNew.history.undo).toEqual({})
+  })
+
+  it('keeps what is still being typed after a refused tag', () => {
+    const long = 'x'.repeat(51)
+    const s = run(onTags([]), { type: 'insert', text: `ok, ${long}, next,typ` })
+    expect(s.values.tags).toEqual(['ok'])
+    expect(s.tagBox.input).toEqual({ value: `${long}, next, typ`, cursor: long.length + 11 })
+  })
+})
+
+describe('the rules a tag must meet', () => {
+  it('allows 50 characters and 20 tags, and no more', () => {
+    expect(tagProblem([], 'x'.repeat(50))).toBeUndefined()
+    expect(tagProblem([], 'x'.repeat(51))).toBe('Tags: a tag can be at most 50 characters (you have 51)')
+    const nineteen = Array.from({ length: 19 }, (_, i) => `t${i}`)
+    expect(tagProblem(nineteen, 'new')).toBeUndefined()
+    expect(tagProblem([...nineteen, 't19'], 'new')).toBe('Tags: at most 20 tags (remove one first)')
+  })
+})
