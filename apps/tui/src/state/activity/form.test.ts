@@ -143,3 +143,133 @@ describe('the activity form', () => {
     expect(activityPhrase(restored.values)).toBe('an inbound sms')
   })
 })
+
+describe('the activity form, field by field', () => {
+  it('has work to lose once a type or a direction is chosen, but not for blank text', () => {
+    expect(activityHasWork(run(fresh(), { type: 'setContent', text: ' \n ' }))).toBe(false)
+    expect(activityHasWork(run(fresh(), { type: 'choose', delta: 1 }))).toBe(true)
+    const call = createActivityForm({
+      contactId: 'renee0001',
+      contactName: 'Renée Walker',
+      values: { type: 'note', direction: 'inbound', content: '' },
+    })
+    expect(activityHasWork(call)).toBe(true)
+  })
+
+  it('sends no text when there is only blank text', () => {
+    expect(activityBody(run(fresh(), { type: 'setContent', text: '  \n' }))).toEqual({
+      personId: 'renee0001',
+      type: 'note',
+    })
+  })
+
+  it('says what is wrong with the contact as a whole, and will not review it', () => {
+    const orphan = createActivityForm({ contactId: '', contactName: '' })
+    const errors = activityErrors(orphan)
+    expect(Object.keys(errors)).toEqual(['*'])
+    expect(errors['*']).toMatch(/^Contact: /)
+    const refused = run(orphan, { type: 'review' })
+    expect(refused.save.phase).toBe('editing')
+    expect(refused.focus).toBe('type')
+    expect(refused.flash).toEqual({ kind: 'error', text: `Fix this first: ${errors['*']}` })
+  })
+
+  it('opens the review, clearing an earlier message, and what is typed after it is a new undo step', () => {
+    const refused = run(fresh(), { type: 'setContent', text: 'x'.repeat(CONTENT_MAX_LENGTH + 1) }, { type: 'review' })
+    const fixed = run(refused, { type: 'setContent', text: 'Hi' }, { type: 'insert', text: 'm' })
+    const review = run(fixed, { type: 'review' })
+    expect(review.save.phase).toBe('review')
+    expect(review.flash).toBeUndefined()
+    const typed = run(review, { type: 'back' }, { type: 'insert', text: 'o' })
+    expect(run(typed, { type: 'undo' }).values.content).toBe('Him')
+  })
+
+  it('moves the cursor to the end of the text with the focus, and typing after a move is a new undo step', () => {
+    const typed = run(fresh(), { type: 'focus', field: 'content' }, { type: 'insert', text: 'ab' })
+    const moved = run({ ...typed, cursor: 0 }, { type: 'focusNext' }, { type: 'focusNext' })
+    expect(moved.focus).toBe('content')
+    expect(moved.cursor).toBe(2)
+    expect(run(moved, { type: 'insert', text: 'c' }, { type: 'undo' }).values.content).toBe('ab')
+    const refocused = run(typed, { type: 'focus', field: 'type' }, { type: 'focus', field: 'content' })
+    expect(run(refocused, { type: 'insert', text: 'c' }, { type: 'undo' }).values.content).toBe('ab')
+  })
+
+  it('edits the text with editing keys: a motion starts a new undo step, deletions are one step', () => {
+    const typed = run(fresh(), { type: 'setContent', text: 'one two' })
+    const motion = run(typed, { type: 'textOp', op: 'home', width: 40 })
+    expect(motion.cursor).toBe(0)
+    expect(motion.values.content).toBe('one two')
+    const deleted = run(
+      typed,
+      { type: 'textOp', op: 'deleteLeft', width: 40 },
+      { type: 'textOp', op: 'deleteLeft', width: 40 },
+    )
+    expect(deleted.values.content).toBe('one t')
+    expect(deleted.cursor).toBe(5)
+    expect(run(deleted, { type: 'undo' }).values.content).toBe('one two')
+    const other = run(fresh(), { type: 'insert', text: 'x' })
+    expect(run(other, { type: 'textOp', op: 'deleteLeft', width: 40 })).toBe(other)
+  })
+
+  it('wraps the text at the width given when moving between rows', () => {
+    const typed = run(fresh(), { type: 'setContent', text: 'one two' })
+    expect(run(typed, { type: 'textOp', op: 'up', width: 4 }).cursor).toBe(3)
+    expect(run(typed, { type: 'textOp', op: 'up', width: 40 }).cursor).toBe(0)
+  })
+
+  it('keeps the cursor where the text did not change', () => {
+    const typed = run(fresh(), { type: 'setContent', text: 'Hi' })
+    const same = run({ ...typed, cursor: 1 }, { type: 'setContent', text: 'Hi' })
+    expect(same.cursor).toBe(2)
+    expect(same.history).toEqual(typed.history)
+  })
+
+  it('undoes from any field, moving to the text with the cursor at its end', () => {
+    const typed = run(fresh(), { type: 'setContent', text: 'Hi' }, { type: 'setContent', text: 'Hello' })
+    const undone = run({ ...typed, focus: 'type', cursor: 0 }, { type: 'undo' })
+    expect(undone.focus).toBe('content')
+    expect(undone.values.content).toBe('Hi')
+    expect(undone.cursor).toBe(2)
+  })
+
+  it('drops what the API said about the type, or the whole activity, when the type changes', () => {
+    const refused = run(fresh(), {
+      type: 'sendRejected',
+      errors: { type: 'Type: no', direction: 'Direction: no', personId: 'Contact: gone' },
+    })
+    expect(refused.focus).toBe('type')
+    expect(refused.serverErrors).toEqual({ type: 'Type: no', direction: 'Direction: no', '*': 'Contact: gone' })
+    expect(run(refused, { type: 'choose', delta: 1 }).serverErrors).toEqual({ direction: 'Direction: no' })
+    const onDirection = run(refused, { type: 'choose', delta: -2 }, { type: 'focusNext' }, { type: 'choose', delta: 1 })
+    expect(onDirection.serverErrors).toEqual({})
+  })
+
+  it('drops only what the API said about the direction when it changes', () => {
+    const call = run(fresh(), { type: 'choose', delta: -2 }, { type: 'focusNext' })
+    const refused = run(call, { type: 'sendRejected', errors: { direction: 'Direction: no', personId: 'Contact: x' } })
+    expect(refused.focus).toBe('direction')
+    expect(run(refused, { type: 'choose', delta: 1 }).serverErrors).toEqual({ '*': 'Contact: x' })
+  })
+
+  it('keeps the focus when the API refuses the activity as a whole, and the first message per field', () => {
+    const s = run(
+      fresh(),
+      { type: 'focusPrevious' },
+      {
+        type: 'sendRejected',
+        errors: { personId: 'Contact: gone', 'content.0': 'Text: first', 'content.1': 'Text: second' },
+      },
+    )
+    expect(s.focus).toBe('content')
+    expect(s.serverErrors).toEqual({ '*': 'Contact: gone', content: 'Text: first' })
+    const general = run(fresh(), { type: 'sendRejected', errors: { personId: 'Contact: gone' } })
+    expect(general.focus).toBe('type')
+  })
+
+  it('remembers that an earlier send may have arrived through a later failure with an answer', () => {
+    const lost = run(fresh(), { type: 'sendFailed', message: 'timeout', maybeSent: true })
+    const answered = run(lost, { type: 'sendFailed', message: 'Server error', maybeSent: false })
+    expect(answered.maybeSent).toBe(true)
+    expect(answered.save).toEqual({ phase: 'failed', message: 'Server error', maybeSent: false })
+  })
+})
