@@ -48,3 +48,59 @@ describe('the delete dialog', () => {
     expect(run(failed, { type: 'started' })).toMatchObject({ phase: 'deleting', message: undefined })
   })
 })
+
+describe('the delete dialog, step by step', () => {
+  it('matches the name typed with spaces around it, in any case, against a name with spaces around it', () => {
+    const spaced = openDelete({ ...target, confirmWord: ' Walker ' })
+    const typed = run(spaced, { type: 'permanentStep' }, { type: 'type', text: '  wALKER ' })
+    expect(canConfirm(typed)).toBe(true)
+    expect(canConfirm(run(spaced, { type: 'permanentStep' }, { type: 'type', text: 'Walke' }))).toBe(false)
+  })
+
+  it('starts the second step afresh after a failure: nothing typed, no message, asking', () => {
+    const failed = run(openDelete(target), { type: 'started' }, { type: 'failed', message: 'Server error' })
+    expect(run(failed, { type: 'permanentStep' })).toEqual({
+      ...failed,
+      step: 'permanent',
+      phase: 'asking',
+      message: undefined,
+      typed: { value: '', cursor: 0 },
+    })
+  })
+
+  it('goes back to the first question after a failure of the second, asking again', () => {
+    const failed = run(
+      openDelete(target),
+      { type: 'permanentStep' },
+      { type: 'type', text: 'Walker' },
+      { type: 'started' },
+      { type: 'failed', message: 'Server error' },
+    )
+    expect(run(failed, { type: 'back' })).toEqual({
+      ...failed,
+      step: 'trash',
+      phase: 'asking',
+      message: undefined,
+      typed: { value: '', cursor: 0 },
+    })
+  })
+
+  it('edits what is typed in the second step with editing keys, which clear the message', () => {
+    const s = run(
+      openDelete(target),
+      { type: 'permanentStep' },
+      { type: 'type', text: 'Walkr' },
+      { type: 'mismatch' },
+      { type: 'textOp', op: 'left' },
+    )
+    expect(s.typed).toEqual({ value: 'Walkr', cursor: 4 })
+    expect(s.message).toBeUndefined()
+    const first = openDelete(target)
+    expect(run(first, { type: 'textOp', op: 'deleteLeft' })).toBe(first)
+  })
+
+  it('starts the request and forgets the message of an earlier attempt', () => {
+    const s = run(openDelete(target), { type: 'started' }, { type: 'failed', message: 'x' }, { type: 'started' })
+    expect(s).toEqual({ ...openDelete(target), phase: 'deleting', message: undefined })
+  })
+})

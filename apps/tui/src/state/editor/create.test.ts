@@ -154,3 +154,94 @@ describe('a new contact', () => {
     expect(hasUnsavedWork(s)).toBe(true)
   })
 })
+
+describe('lookups of a new contact', () => {
+  const found = (state: EditorState, field: 'email' | 'phone', value: string, match?: Match) =>
+    run(state, { type: 'lookupStarted', field, value }, { type: 'lookupFinished', field, value, match })
+  const jo: Match = matchOf(
+    person(8, { id: 'jo0000001', fullName: 'Jo \u001b[31mMarch', phones: [{ value: '+15125550101' }] }),
+  )
+
+  it('cleans the name of a contact found', () => {
+    expect(jo).toMatchObject({ id: 'jo0000001', name: 'Jo March' })
+    expect(jo.values.phone).toBe('+15125550101')
+  })
+
+  it('lists the contacts found by phone too, after the one found by email', () => {
+    let s = typed(['email', 'renee@example.com'], ['phone', '(512) 555-0101'])
+    s = found(s, 'phone', '+15125550101', jo)
+    expect(matchesFound(s)).toEqual([{ field: 'phone', match: jo }])
+    expect(upsertTarget(s)).toBeUndefined()
+    s = found(s, 'email', 'renee@example.com', renee)
+    expect(matchesFound(s)).toEqual([
+      { field: 'email', match: renee },
+      { field: 'phone', match: jo },
+    ])
+    expect(upsertTarget(s)).toBe(renee)
+  })
+
+  it('lists nothing while a lookup is out, or when the value is free', () => {
+    const checking = run(typed(['email', 'renee@example.com']), {
+      type: 'lookupStarted',
+      field: 'email',
+      value: 'renee@example.com',
+    })
+    expect(matchesFound(checking)).toEqual([])
+    expect(upsertTarget(checking)).toBeUndefined()
+    expect(matchesFound(found(typed(['email', 'renee@example.com']), 'email', 'renee@example.com'))).toEqual([])
+  })
+
+  it('drops an answer no lookup was started for', () => {
+    const s = typed(['email', 'renee@example.com'])
+    const answer = { field: 'email', value: 'renee@example.com' } as const
+    expect(run(s, { type: 'lookupFinished', ...answer, match: renee })).toBe(s)
+    expect(run(s, { type: 'lookupFailed', ...answer, message: 'down' })).toBe(s)
+  })
+
+  it('keeps the lookup of the other field when one starts', () => {
+    const s = run(found(typed(['email', 'renee@example.com']), 'email', 'renee@example.com', renee), {
+      type: 'lookupStarted',
+      field: 'phone',
+      value: '+15125550101',
+    })
+    expect(s.create?.lookups).toEqual({
+      email: { value: 'renee@example.com', status: 'taken', match: renee },
+      phone: { value: '+15125550101', status: 'checking' },
+    })
+  })
+
+  it('looks nothing up for a value that is empty or only spaces', () => {
+    expect(lookupValue(fresh(), 'email')).toBeUndefined()
+    expect(lookupValue(typed(['phone', '   ']), 'phone')).toBeUndefined()
+  })
+
+  it('changes nothing of a contact that exists', () => {
+    const existing = createEditor({ contactId: 'jd79abc123def', title: 'Ada', base: emptyForm() })
+    for (const action of [
+      { type: 'lookupStarted', field: 'email', value: 'a@b.co' },
+      { type: 'lookupFinished', field: 'email', value: 'a@b.co' },
+      { type: 'lookupFailed', field: 'email', value: 'a@b.co', message: 'x' },
+      { type: 'createSending', body: {} },
+      { type: 'createSucceeded', person: person(1), sent: {} },
+    ] as const) {
+      expect(run(existing, action), action.type).toBe(existing)
+    }
+    expect(currentLookup(existing, 'email')).toBeUndefined()
+  })
+
+  it('forgets what the server said and ends the run of typing once created', () => {
+    const sent = { firstName: 'Jane' }
+    let s = run(typed(['firstName', 'Jane']), { type: 'focus', field: 'city' }, { type: 'insert', text: 'Aus' })
+    s = run(s, { type: 'createSending', body: sent }, { type: 'saveRejected', errors: { id: 'Contact: odd' } })
+    expect(s.serverErrors).toEqual({ '*': 'Contact: odd' })
+    const created = run(
+      { ...s, create: { idempotencyKey: 'k-1', inFlight: sent, lookups: {} } },
+      { type: 'createSucceeded', person: person(3, { id: 'jane00003', fullName: 'Jane Q', city: null }), sent },
+    )
+    expect(created.serverErrors).toEqual({})
+    expect(created.title).toBe('Jane Q')
+    const more = run(created, { type: 'insert', text: 'tin' })
+    expect(more.values.city).toBe('Austin')
+    expect(run(more, { type: 'undo' }).values.city).toBe('Aus')
+  })
+})

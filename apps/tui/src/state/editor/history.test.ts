@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyHistory, endRun, recordEdit, recordStep, stepBack, stepForward } from './history.js'
+import { emptyHistory, endRun, newHistory, recordEdit, recordStep, stepBack, stepForward } from './history.js'
 
 describe('undo history', () => {
   it('makes a run of one kind of edit one step; a space, a replacement or a motion starts the next', () => {
@@ -59,5 +59,48 @@ describe('undo history', () => {
     expect(recordStep(undone.history, 'phone', '').redo.phone).toBeUndefined()
     // Without the current value, undo leaves nothing to redo.
     expect(stepBack(recordEdit(emptyHistory, 'phone', '', 'insert'), 'phone')?.history.redo).toEqual({})
+  })
+})
+
+describe('undo history, step boundaries', () => {
+  it('starts a new step when another field is edited, even with the same kind of edit', () => {
+    const h = recordEdit(recordEdit(emptyHistory, 'city', '', 'insert'), 'street', '', 'insert')
+    expect(h.undo).toEqual({ city: [''], street: [''] })
+    expect(h.run).toEqual({ field: 'street', kind: 'insert' })
+  })
+
+  it('starts a new step after a step of its own, and never joins replacements', () => {
+    let h = recordEdit(emptyHistory, 'phone', '', 'insert')
+    h = recordStep(h, 'phone', '555')
+    expect(h.run).toBeUndefined()
+    h = recordEdit(h, 'phone', '+1555', 'insert')
+    expect(h.undo.phone).toEqual(['', '555', '+1555'])
+    const replaced = recordEdit(recordEdit(emptyHistory, 'city', 'a', 'replace'), 'city', 'b', 'replace')
+    expect(replaced.undo.city).toEqual(['a', 'b'])
+  })
+
+  it('has nothing more to undo or redo once the stack is used up', () => {
+    const once = stepBack(recordEdit(emptyHistory, 'city', '', 'insert'), 'city', 'P')
+    expect(once && stepBack(once.history, 'city', '')).toBeUndefined()
+    const forward = once && stepForward(once.history, 'city', '')
+    expect(forward?.value).toBe('P')
+    expect(forward && stepForward(forward.history, 'city', 'P')).toBeUndefined()
+  })
+
+  it('keeps the last 200 values to redo as well', () => {
+    let h = newHistory<'city', string>()
+    for (let i = 0; i < 250; i++) h = recordEdit(h, 'city', String(i), 'replace')
+    for (let i = 0; i < 200; i++) h = stepBack(h, 'city', `now${i}`)?.history ?? h
+    expect(h.undo.city).toEqual([])
+    expect(h.redo.city).toHaveLength(200)
+    const more = stepBack(recordEdit(h, 'street', 'x', 'replace'), 'street', 'y')
+    expect(more?.history.redo.city).toHaveLength(200)
+  })
+
+  it('ends a run without touching the stacks, and leaves a history without one as it is', () => {
+    const h = recordEdit(emptyHistory, 'city', '', 'insert')
+    expect(endRun(h)).toEqual({ undo: h.undo, redo: h.redo })
+    expect(endRun(emptyHistory)).toBe(emptyHistory)
+    expect(newHistory()).toEqual({ undo: {}, redo: {} })
   })
 })
