@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commands, keymap, keysOf } from './keymap.js'
+import { type CommandSpec, commands, commandsIn, keymap, keysOf } from './keymap.js'
 import { parseKeys } from './match.js'
 
 describe('keymap', () => {
@@ -36,5 +36,25 @@ describe('keymap', () => {
         expect(prefix, `${binding} of ${command}`).toBeDefined()
       }
     }
+  })
+})
+
+describe('keymap hints and lookups', () => {
+  it('labels a hint in at most three words, without closing punctuation', () => {
+    for (const command of commands) {
+      const spec: CommandSpec = keymap[command]
+      if (spec.hint === undefined) continue
+      expect(spec.hint, command).toMatch(/^[^\s!.?]+( [^\s!.?]+){0,2}$/)
+    }
+  })
+
+  it('lists the commands of one context in keymap order, and only those', () => {
+    expect(commandsIn('global')).toEqual(['app.help', 'app.quit'])
+    expect(commandsIn('text').every((command) => command.startsWith('text.'))).toBe(true)
+  })
+
+  it('splits a chord into its keys, and leaves a single key whole', () => {
+    expect(keysOf('ctrl+x d')).toEqual(['ctrl+x', 'd'])
+    expect(keysOf('ctrl+shift+z')).toEqual(['ctrl+shift+z'])
   })
 })
