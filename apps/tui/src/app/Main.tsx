@@ -1,11 +1,13 @@
 import type { Person } from '@cc/schema'
 import { Text, useApp, useWindowSize } from 'ink'
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { type AppPaths, appPaths } from '../config/paths.js'
 import { type DraftStore, isNewContactId } from '../drafts/draft-store.js'
 import { useActivitySession } from '../hooks/use-activity-session.js'
 import { useContactsFeed } from '../hooks/use-contacts-feed.js'
 import { useDeleteContact } from '../hooks/use-delete-contact.js'
 import { useEditorSession } from '../hooks/use-editor-session.js'
+import { useJobs } from '../hooks/use-jobs.js'
 import { useLiveReducer, useLiveState } from '../hooks/use-live.js'
 import { useToast } from '../hooks/use-toast.js'
 import { useKeys, usePastedText } from '../input/input-router.js'
@@ -28,10 +30,12 @@ export interface MainProps {
   drafts: DraftStore
   env: NodeJS.ProcessEnv
   initial?: ContactsState
+  /** Where bulk edit and import journals live (the user state directory unless given). */
+  paths?: Pick<AppPaths, 'bulkDir' | 'importsDir'>
 }
 
 /** The editor once connected: the contacts list, the open contact, dialogs; keys go to the current mode's screen. */
-export function Main({ session, drafts, env, initial }: MainProps) {
+export function Main({ session, drafts, env, initial, paths }: MainProps) {
   const { exit } = useApp()
   const { columns, rows } = useWindowSize()
   // Chosen once: sentences for a screen reader, the full-screen editor for everyone else.
@@ -75,6 +79,8 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     },
     [contact],
   )
+  const [journalPaths] = useState(() => paths ?? appPaths())
+  const jobs = useJobs({ session, paths: journalPaths, contactsRef, contactsDispatch, setView, showToast })
   const deletion = useDeleteContact({
     session,
     drafts,
@@ -110,7 +116,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
       activity: activity.formRef.current,
     }
     return {
-      mode: modeOf(current.navigation, current.editor, current.contacts, current.activity),
+      mode: modeOf(current.navigation, current.editor, current.contacts, current.activity, jobs.flowRef.current),
       context: context(current),
     }
   }
@@ -243,6 +249,37 @@ export function Main({ session, drafts, env, initial }: MainProps) {
         return void activity.editContent()
       case 'startup':
         return
+      case 'flow':
+        return jobs.dispatch(intent.action)
+      case 'job':
+        return void runJobCommand(intent.command)
+      case 'resumeRun':
+        return void jobs.answerResume(intent.choice)
+    }
+  }
+
+  const runJobCommand = (command: Extract<Intent, { type: 'job' }>['command']) => {
+    switch (command) {
+      case 'openBulk':
+        return jobs.openBulk()
+      case 'openImport':
+        return jobs.openImport()
+      case 'chooseAction':
+        return jobs.chooseAction()
+      case 'acceptValue':
+        return jobs.acceptValue()
+      case 'confirmBulk':
+        return jobs.confirmBulk()
+      case 'acceptPath':
+        return jobs.acceptPath()
+      case 'confirmImport':
+        return jobs.confirmImport()
+      case 'stop':
+        return jobs.stop()
+      case 'retry':
+        return jobs.retry()
+      case 'close':
+        return jobs.close()
     }
   }
 
@@ -268,7 +305,7 @@ export function Main({ session, drafts, env, initial }: MainProps) {
   )
 
   const current = context({ navigation, contacts, searchCursor, editor: contact.editor, activity: activity.form })
-  const mode = modeOf(navigation, contact.editor, contacts, activity.form)
+  const mode = modeOf(navigation, contact.editor, contacts, activity.form, jobs.flow)
   const screen = screenFor(mode)
   const open = current.editor
   const dirty = open ? dirtyFields(open).length : 0
@@ -277,9 +314,13 @@ export function Main({ session, drafts, env, initial }: MainProps) {
     ? `Log an activity · ${form.contactName}`
     : open
       ? `${editorTitle(open)} · ${dirty === 0 ? 'no changes' : unsavedLabel(dirty)}`
-      : contacts.selected.size > 0
-        ? `Contacts · ${contacts.selected.size} selected`
-        : 'Contacts'
+      : navigation.view.name === 'jobs'
+        ? jobs.flow?.step.startsWith('import') || (jobs.flow && 'run' in jobs.flow && jobs.flow.run === 'import')
+          ? 'Import'
+          : 'Bulk edit'
+        : contacts.selected.size > 0
+          ? `Contacts · ${contacts.selected.size} selected`
+          : 'Contacts'
   let status = null
   if (toast) status = <Toast toast={toast} />
   else if (mode.name === 'chord') status = <Text bold>{`${formatBinding(mode.prefix)} …`}</Text>

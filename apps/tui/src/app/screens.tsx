@@ -5,6 +5,16 @@ import { deleteKeys } from '../input/keys/delete-keys.js'
 import { guardKeys, helpKeys, restoreKeys } from '../input/keys/dialog-keys.js'
 import { type EditorLayout, editorKeys } from '../input/keys/editor-keys.js'
 import type { Intent } from '../input/keys/intents.js'
+import {
+  bulkActionKeys,
+  bulkPreviewKeys,
+  bulkValueKeys,
+  importPathKeys,
+  importPreviewKeys,
+  resumeRunKeys,
+  runProgressKeys,
+  runResultKeys,
+} from '../input/keys/job-keys.js'
 import { listKeys, openingKeys, searchKeys } from '../input/keys/list-keys.js'
 import { conflictKeys, reviewKeys } from '../input/keys/save-keys.js'
 import type { Command, Context } from '../keys/keymap.js'
@@ -30,14 +40,22 @@ import {
   LinearActivity,
   LinearActivityReview,
 } from '../ui/screens/ActivityScreen.js'
+import { BulkActionScreen } from '../ui/screens/BulkActionScreen.js'
+import { BulkPreviewScreen } from '../ui/screens/BulkPreviewScreen.js'
+import { BulkValueScreen } from '../ui/screens/BulkValueScreen.js'
 import { ConflictScreen, LinearConflict } from '../ui/screens/ConflictScreen.js'
 import { ContactsScreen, LinearContacts } from '../ui/screens/ContactsScreen.js'
 import { DeleteDialogView } from '../ui/screens/DeleteDialog.js'
 import { QuitGuard, RestorePrompt } from '../ui/screens/Dialogs.js'
 import { EditorScreen } from '../ui/screens/EditorScreen.js'
 import { HelpScreen } from '../ui/screens/HelpScreen.js'
+import { ImportPathScreen } from '../ui/screens/ImportPathScreen.js'
+import { ImportPreviewScreen } from '../ui/screens/ImportPreviewScreen.js'
 import { LinearEditor } from '../ui/screens/LinearEditor.js'
+import { ResumeRunPrompt } from '../ui/screens/ResumeRunPrompt.js'
 import { LinearReview, ReviewScreen } from '../ui/screens/ReviewScreen.js'
+import { RunProgressScreen } from '../ui/screens/RunProgressScreen.js'
+import { RunResultScreen } from '../ui/screens/RunResultScreen.js'
 
 /** What screens read besides their mode. */
 export interface ScreenContext {
@@ -112,11 +130,122 @@ function editorHints(editor: EditorState): Context[] {
   return ['editor']
 }
 
+/** What a run counts. */
+const unitOf = (run: 'bulk' | 'import') => (run === 'bulk' ? 'contacts' : 'rows')
+
+/** Screens of a bulk edit and of an import, one per step (their state: `state/jobs/flow.ts`, run by `useJobs`). */
+const jobScreens: Pick<
+  Screens,
+  | 'bulkAction'
+  | 'bulkValue'
+  | 'bulkPreview'
+  | 'importPath'
+  | 'importPreview'
+  | 'runProgress'
+  | 'runResult'
+  | 'resumeRun'
+> = {
+  bulkAction: {
+    keys: (key) => bulkActionKeys(key),
+    hints: () => ({ contexts: ['bulkAction'] }),
+    View: ({ mode, context }) => (
+      <BulkActionScreen choice={mode.flow.choice} selected={context.contacts.selected.size} />
+    ),
+  },
+  bulkValue: {
+    keys: (key) => bulkValueKeys(key),
+    paste: (text) => [{ type: 'flow', action: { type: 'type', text: text.replace(/\s*\n\s*/g, ', ') } }],
+    hints: () => ({ contexts: ['bulkValue'], typing: true }),
+    View: ({ mode, context }) => (
+      <BulkValueScreen
+        kind={mode.flow.kind}
+        input={mode.flow.input}
+        pick={mode.flow.pick}
+        error={mode.flow.error}
+        stages={context.stages}
+        selected={context.contacts.selected.size}
+        width={context.width}
+        height={context.height}
+      />
+    ),
+  },
+  bulkPreview: {
+    keys: (key) => bulkPreviewKeys(key),
+    hints: ({ flow }) => ({
+      contexts: ['bulkPreview'],
+      exclude: flow.preview.change === 0 ? ['bulkPreview.confirm'] : [],
+    }),
+    View: ({ mode, context }) => <BulkPreviewScreen preview={mode.flow.preview} width={context.width} />,
+  },
+  importPath: {
+    keys: (key) => importPathKeys(key),
+    paste: (text) => [{ type: 'flow', action: { type: 'type', text: text.trim() } }],
+    hints: () => ({ contexts: ['importPath'], typing: true }),
+    View: ({ mode, context }) => (
+      <ImportPathScreen
+        input={mode.flow.input}
+        checking={mode.flow.checking}
+        error={mode.flow.error}
+        width={context.width}
+      />
+    ),
+  },
+  importPreview: {
+    keys: (key) => importPreviewKeys(key),
+    hints: () => ({ contexts: ['importPreview'] }),
+    View: ({ mode, context }) => (
+      <ImportPreviewScreen preview={mode.flow.preview} top={mode.flow.top} height={context.height} />
+    ),
+  },
+  runProgress: {
+    keys: (key) => runProgressKeys(key),
+    hints: ({ flow }) => ({ contexts: ['runProgress'], exclude: flow.stopping ? ['runProgress.stop'] : [] }),
+    View: ({ mode, context }) => (
+      <RunProgressScreen
+        title={mode.flow.title}
+        progress={mode.flow.progress}
+        stopping={mode.flow.stopping}
+        unit={unitOf(mode.flow.run)}
+        width={context.width}
+      />
+    ),
+  },
+  runResult: {
+    keys: (key) => runResultKeys(key),
+    hints: ({ flow }) => ({ contexts: ['runResult'], exclude: flow.result.canRetry ? [] : ['runResult.retry'] }),
+    View: ({ mode, context }) => (
+      <RunResultScreen
+        title={mode.flow.title}
+        result={mode.flow.result}
+        top={mode.flow.top}
+        unit={unitOf(mode.flow.run)}
+        height={context.height}
+      />
+    ),
+  },
+  resumeRun: {
+    keys: (key) => resumeRunKeys(key),
+    hints: () => ({ contexts: ['resumeRun'] }),
+    View: ({ mode, context }) => (
+      <Box paddingTop={2} paddingLeft={2}>
+        <ResumeRunPrompt unfinished={mode.flow.unfinished} width={context.width - 4} />
+      </Box>
+    ),
+  },
+}
+
+/** List commands that step back from the hint bar while contacts are selected, to make room for the bulk ones. */
+const quietWhileSelected: Command[] = ['list.new', 'list.delete', 'list.log', 'list.refresh']
+
 export const screens: Screens = {
+  ...jobScreens,
   list: {
     ...contactsViews,
     keys: (key, _mode, context) => listKeys(key, pageRows(context)),
-    hints: () => ({ contexts: ['list'] }),
+    hints: (_mode, { contacts }) => ({
+      contexts: ['list'],
+      exclude: contacts.selected.size > 0 ? quietWhileSelected : ['list.clearSelection', 'list.bulk'],
+    }),
   },
   search: {
     ...contactsViews,

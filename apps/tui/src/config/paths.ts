@@ -12,6 +12,8 @@ export interface AppPaths {
   compileCacheDir: string
   /** Journals of imports, one per imported file (named by its SHA-256), kept until the import is done. */
   importsDir: string
+  /** Journals of bulk edits, one per run (named by a random id), kept until every contact of it is done. */
+  bulkDir: string
 }
 
 /**
@@ -29,5 +31,6 @@ export function appPaths(): AppPaths {
     draftsFile: join(state, 'drafts.json'),
     compileCacheDir: join(paths.cache, 'compile-cache'),
     importsDir: join(state, 'imports'),
+    bulkDir: join(state, 'bulk'),
   }
 }

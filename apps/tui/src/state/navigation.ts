@@ -22,6 +22,8 @@ export type View =
   | { name: 'editor' }
   /** The activity form, over the list or the open contact; its state lives in `useActivitySession`. */
   | { name: 'activity'; back: Origin }
+  /** A bulk edit or an import, from its first question to its result; its state lives in `useJobs`. */
+  | { name: 'jobs' }
 
 /** A dialog over the screen, which stays where it was underneath. A new dialog is one variant and one table entry. */
 export type Dialog =

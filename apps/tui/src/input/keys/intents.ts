@@ -3,6 +3,7 @@ import type { ActivityAction } from '../../state/activity/form.js'
 import type { ContactsAction } from '../../state/contacts/list.js'
 import type { DeleteAction } from '../../state/delete.js'
 import type { EditorAction } from '../../state/editor/editor.js'
+import type { FlowAction } from '../../state/jobs/flow.js'
 import type { Origin } from '../../state/navigation.js'
 
 /**
@@ -46,6 +47,24 @@ export type Intent =
   | { type: 'activitySend' }
   | { type: 'activityExternalEditor' }
   | { type: 'leaveActivity' }
+  /** A step of a bulk edit or an import changes (typing, moving). */
+  | { type: 'flow'; action: FlowAction }
+  /** A bulk edit or an import moves on: opened, a choice made, sent, stopped, retried, closed. */
+  | {
+      type: 'job'
+      command:
+        | 'openBulk'
+        | 'openImport'
+        | 'chooseAction'
+        | 'acceptValue'
+        | 'confirmBulk'
+        | 'acceptPath'
+        | 'confirmImport'
+        | 'stop'
+        | 'retry'
+        | 'close'
+    }
+  | { type: 'resumeRun'; choice: 'resume' | 'discard' | 'later' }
 
 export const editorIntent = (action: EditorAction): Intent => ({ type: 'editor', action })
 export const activityIntent = (action: ActivityAction): Intent => ({ type: 'activity', action })

@@ -37,6 +37,16 @@ export function listKeys(key: KeyPress, pageRows: number): Intent[] {
       return [{ type: 'reload' }]
     case 'list.quit':
       return [{ type: 'quit' }]
+    case 'list.select':
+      return [{ type: 'contacts', action: { type: 'toggleSelected' } }]
+    case 'list.selectShown':
+      return [{ type: 'contacts', action: { type: 'selectShown' } }]
+    case 'list.clearSelection':
+      return [{ type: 'contacts', action: { type: 'clearSelection' } }]
+    case 'list.bulk':
+      return [{ type: 'job', command: 'openBulk' }]
+    case 'list.import':
+      return [{ type: 'job', command: 'openImport' }]
     default:
       return []
   }

@@ -1,7 +1,16 @@
 import type { Person } from '@cc/schema'
+import type { BulkAction } from '../../transfer/bulk-change.js'
 import { evictOutside, type ListPage, locate, pageStart, pagesLength, windowOrder } from './pages.js'
 import { type ContactRow, mergeStages, type StageOption, toRow } from './rows.js'
-import { deselect, noSelection, refreshSelected, type Selection, selectAll, toggleSelected } from './selection.js'
+import {
+  applyToSelected,
+  deselect,
+  noSelection,
+  refreshSelected,
+  type Selection,
+  selectAll,
+  toggleSelected,
+} from './selection.js'
 
 /**
  * The contacts list: the pages reached so far (rows held only around the highlighted one, so that scrolling through
@@ -85,6 +94,8 @@ export type ContactsAction =
   /** Picks every contact shown: the search results, or the rows on screen. */
   | { type: 'selectShown' }
   | { type: 'clearSelection' }
+  /** A bulk edit went through for these selected contacts: the selection starts from its result. */
+  | { type: 'bulkApplied'; ids: readonly string[]; action: BulkAction }
 
 const DEFAULT_VIEW_ROWS = 17
 
@@ -415,6 +426,10 @@ export function contactsReducer(state: ContactsState, action: ContactsAction): C
         ? (state.results ?? [])
         : rowsBetween(state, state.top, state.top + state.viewRows).filter((row) => row !== undefined)
       const selected = selectAll(state.selected, shown)
+      return selected === state.selected ? state : { ...state, selected }
+    }
+    case 'bulkApplied': {
+      const selected = applyToSelected(state.selected, action.ids, action.action)
       return selected === state.selected ? state : { ...state, selected }
     }
     case 'clearSelection':

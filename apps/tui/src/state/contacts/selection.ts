@@ -1,4 +1,4 @@
-import type { BulkFieldValues } from '../../transfer/bulk-change.js'
+import { type BulkAction, type BulkFieldValues, bulkChange } from '../../transfer/bulk-change.js'
 import type { ContactRow } from './rows.js'
 
 /**
@@ -47,4 +47,25 @@ export function deselect(selection: Selection, id: string): Selection {
   const next = new Map(selection)
   next.delete(id)
   return next
+}
+
+/**
+ * A bulk edit went through for `ids`: what a next bulk edit starts from is the action applied (so that setting the
+ * same field again is not taken for someone else's change).
+ */
+export function applyToSelected(selection: Selection, ids: readonly string[], action: BulkAction): Selection {
+  let next: Map<string, SelectedContact> | undefined
+  for (const id of ids) {
+    const contact = selection.get(id)
+    if (!contact) continue
+    const change = bulkChange(action, contact.fields)
+    if (change.kind !== 'change') continue
+    const fields =
+      action.kind === 'set'
+        ? { ...contact.fields, [action.field === 'stage' ? 'stageId' : action.field]: action.value }
+        : { ...contact.fields, tags: change.patch.tags ?? contact.fields.tags }
+    next ??= new Map(selection)
+    next.set(id, { ...contact, fields })
+  }
+  return next ?? selection
 }

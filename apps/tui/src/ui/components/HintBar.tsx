@@ -17,15 +17,27 @@ interface Props {
 
 export function HintBar({ contexts, width, typing, exclude, chord }: Props) {
   const theme = useTheme()
-  const hints = hintsFor(contexts, { typing, ...(exclude ? { exclude } : {}), ...(chord ? { chord } : {}) })
-  const parts: { key: string; label: string }[] = []
-  let used = 0
-  for (const hint of hints) {
-    const size = hint.key.length + hint.label.length + 3
-    if (used + size > width) break
-    parts.push(hint)
-    used += size
+  const options = { typing, ...(exclude ? { exclude } : {}), ...(chord ? { chord } : {}) }
+  const hints = hintsFor(contexts, options)
+  const size = (hint: { key: string; label: string }) => hint.key.length + hint.label.length + 3
+  // The keys that work everywhere (help) keep their place at the end: the screen's own hints give way first.
+  const everywhere = new Set(
+    contexts.includes('global') ? hintsFor(['global'], options).map((hint) => `${hint.key} ${hint.label}`) : [],
+  )
+  let kept = hints.filter((hint) => everywhere.has(`${hint.key} ${hint.label}`))
+  let room = width - kept.reduce((sum, hint) => sum + size(hint), 0)
+  if (room < 0) {
+    kept = []
+    room = width
   }
+  const parts: { key: string; label: string }[] = []
+  for (const hint of hints) {
+    if (everywhere.has(`${hint.key} ${hint.label}`)) continue
+    if (size(hint) > room) break
+    parts.push(hint)
+    room -= size(hint)
+  }
+  parts.push(...kept)
   return (
     <Box height={1} overflow="hidden">
       <Text wrap="truncate-end">

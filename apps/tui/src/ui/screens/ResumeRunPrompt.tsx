@@ -1,0 +1,20 @@
+import { Text } from 'ink'
+import { keyLabel } from '../../keys/format.js'
+import type { UnfinishedRun } from '../../state/jobs/flow.js'
+import { displayLine } from '../../text/sanitize.js'
+import { Dialog } from './Dialogs.js'
+
+/** A bulk edit left unfinished (a stop, a crash, kill -9), found at start: resume it, forget it, or later. */
+export function ResumeRunPrompt({ unfinished, width }: { unfinished: UnfinishedRun; width: number }) {
+  const n = (count: number) => count.toLocaleString('en-US')
+  return (
+    <Dialog title="A bulk edit did not finish." width={width}>
+      <Text wrap="truncate-end">{displayLine(unfinished.summary)}</Text>
+      <Text>{`${n(unfinished.done)} of ${n(unfinished.total)} contacts done (started ${unfinished.startedAt.slice(0, 16).replace('T', ' ')} UTC)`}</Text>
+      <Text> </Text>
+      <Text>{`${keyLabel('resumeRun.resume')} resume it (contacts done are not sent again)`}</Text>
+      <Text>{`${keyLabel('resumeRun.discard')} forget it`}</Text>
+      <Text>{`${keyLabel('resumeRun.later')} decide later`}</Text>
+    </Dialog>
+  )
+}
