@@ -18,6 +18,12 @@ export interface PtyOptions {
 }
 
 /**
+ * Output kept, in characters: a long session (scrolling through 100 000 contacts writes tens of megabytes) keeps only
+ * its last megabyte or two, and never copies the whole of it per chunk.
+ */
+const KEPT_CHARS = 1_000_000
+
+/**
  * A program on a real terminal (a pty of `cols`×`rows`), its output timestamped as it arrives. Keys go in through
  * `write`; `waitFor` resolves with the time the text it waits for first showed on the terminal.
  */
@@ -25,7 +31,10 @@ export class PtyProcess {
   readonly startedAt: number
   readonly #child: ChildProcess
   readonly #exit: Promise<unknown[]>
-  #raw = ''
+  /** The output as it came, in chunks: the last `KEPT_CHARS` or so; `#dropped` characters before them let go. */
+  #chunks: string[] = []
+  #kept = 0
+  #dropped = 0
   #waiters: Array<() => boolean> = []
 
   constructor(command: readonly string[], options: PtyOptions) {
@@ -39,9 +48,36 @@ export class PtyProcess {
     this.#exit = once(this.#child, 'exit')
     this.#child.stdout?.setEncoding('utf8')
     this.#child.stdout?.on('data', (chunk: string) => {
-      this.#raw += chunk
+      this.#append(chunk)
       for (const waiter of this.#waiters) waiter()
     })
+  }
+
+  #append(chunk: string): void {
+    this.#chunks.push(chunk)
+    this.#kept += chunk.length
+    if (this.#kept <= 2 * KEPT_CHARS) return
+    let drop = 0
+    let chars = 0
+    while (this.#kept - chars > KEPT_CHARS && drop < this.#chunks.length - 1) {
+      chars += (this.#chunks[drop] as string).length
+      drop++
+    }
+    this.#chunks.splice(0, drop)
+    this.#kept -= chars
+    this.#dropped += chars
+  }
+
+  /** The raw output from position `from` on (what was let go of before it excluded). */
+  #since(from: number): string {
+    let start = this.#dropped + this.#kept
+    let i = this.#chunks.length
+    while (i > 0 && start > from) {
+      i--
+      start -= (this.#chunks[i] as string).length
+    }
+    const first = this.#chunks[i] ?? ''
+    return first.slice(Math.max(0, from - start)) + this.#chunks.slice(i + 1).join('')
   }
 
   /** The pid of `script`; the program itself is its child (see `proc.ts`). */
@@ -49,14 +85,14 @@ export class PtyProcess {
     return this.#child.pid
   }
 
-  /** Everything shown so far, escape sequences removed. */
+  /** Everything shown so far (of a long session, its last megabyte or two), escape sequences removed. */
   get text(): string {
-    return stripVTControlCharacters(this.#raw)
+    return stripVTControlCharacters(this.#chunks.join(''))
   }
 
   /** A position in the output: `waitFor` can look only at what comes after it. */
   mark(): number {
-    return this.#raw.length
+    return this.#dropped + this.#kept
   }
 
   write(keys: string): void {
@@ -77,7 +113,7 @@ export class PtyProcess {
         this.#child.off('exit', onExit)
       }
       const check = () => {
-        if (!test(stripVTControlCharacters(this.#raw.slice(from)))) return false
+        if (!test(stripVTControlCharacters(this.#since(from)))) return false
         cleanup()
         resolve(performance.now())
         return true

@@ -1,8 +1,20 @@
 // The client's memory over one `people.updateManyStream` run of n items, in a process of its own:
-// `node bulk-memory.ts <items>` prints one JSON line, a `BulkMemory`. The items come from an async generator and
-// `fetch` is a minimal in-process handler answering 200, so what grows is the client's, not a server's or a list's.
+// `node bulk-memory.ts <items> [natural|collected]` prints one JSON line, a `BulkMemory`. The items come from an async
+// generator and `fetch` is a minimal in-process handler answering 200, so what grows is the client's, not a server's
+// or a list's.
+//
+// `natural` leaves garbage collection to V8: its peaks are what a caller sees. `collected` stops ten times during the
+// run to give the event loop a turn (finalizers run) and collect all garbage, then reads the heap: what the run still
+// holds, garbage apart. Both are needed because undici frees what each `Request` with a signal leaves behind only
+// through a FinalizationRegistry, and such objects outlive minor collections: they pile up in the old generation
+// until a full collection, and a second one after their finalizers ran, so the uncollected heap grows with the run
+// although nothing of it is reachable.
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { createClient } from '@cc/client'
 import { processMemory } from '../harness/proc.ts'
+
+export type BulkMode = 'natural' | 'collected'
 
 export interface BulkMemory {
   items: number
@@ -15,6 +27,11 @@ export interface BulkMemory {
   peakHeapMb: number
   /** RSS when the run is over, MB. */
   endMb: number
+  /** Heap in use after the run, once the event loop had a turn and all garbage was collected, MB. */
+  afterRunHeapMb: number
+  /** `collected` only: the heap in use after a turn and a full collection, at each tenth of the run, MB. */
+  collectedHeapMb: number[]
+  mode: BulkMode
   seconds: number
 }
 
@@ -49,7 +66,20 @@ function minimalHandler() {
   return handler
 }
 
-async function run(items: number): Promise<BulkMemory> {
+// `--expose-gc` set from inside: the probe is started by `runProbe` like any other script.
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+
+/** The heap in use once finalizers had their turn and all garbage is collected, MB. */
+async function collectedHeapMb(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  collectGarbage()
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  collectGarbage()
+  return process.memoryUsage().heapUsed / 1e6
+}
+
+async function run(items: number, mode: BulkMode): Promise<BulkMemory> {
   const handler = minimalHandler()
   const cc = createClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: handler.fetch, logLevel: 'off' })
   const seen = new Uint8Array(items)
@@ -61,18 +91,22 @@ async function run(items: number): Promise<BulkMemory> {
   const beforeMb = processMemory('self').rssMb
   let peakHeap = 0
   let done = 0
+  const collectEvery = Math.max(1, Math.floor(items / 10))
+  const collected: number[] = []
   const started = performance.now()
   for await (const result of cc.people.updateManyStream(itemsUpTo(items), { concurrency: CONCURRENCY })) {
     if (!result.ok) throw new Error(`item ${result.index} failed: ${result.error.message}`)
     if (seen[result.index] === 1) throw new Error(`item ${result.index} came back twice`)
     seen[result.index] = 1
     if (++done % SAMPLE_EVERY === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
+    if (mode === 'collected' && done % collectEvery === 0) collected.push(await collectedHeapMb())
   }
   const seconds = (performance.now() - started) / 1000
   if (done !== items || handler.requests !== items) {
     throw new Error(`${items} items: ${done} results, ${handler.requests} requests`)
   }
   const end = processMemory('self')
+  const afterRunHeapMb = await collectedHeapMb()
   return {
     items,
     concurrency: CONCURRENCY,
@@ -80,10 +114,16 @@ async function run(items: number): Promise<BulkMemory> {
     peakMb: end.peakMb,
     peakHeapMb: peakHeap / 1e6,
     endMb: end.rssMb,
+    afterRunHeapMb,
+    collectedHeapMb: collected,
+    mode,
     seconds,
   }
 }
 
 const items = Number(process.argv[2])
-if (!Number.isInteger(items) || items < 1) throw new Error('usage: node bulk-memory.ts <items>')
-process.stdout.write(`${JSON.stringify(await run(items))}\n`)
+const mode = (process.argv[3] ?? 'natural') as BulkMode
+if (!Number.isInteger(items) || items < 1 || (mode !== 'natural' && mode !== 'collected')) {
+  throw new Error('usage: node bulk-memory.ts <items> [natural|collected]')
+}
+process.stdout.write(`${JSON.stringify(await run(items, mode))}\n`)
