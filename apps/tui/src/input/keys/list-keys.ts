@@ -7,6 +7,11 @@ import type { Intent } from './intents.js'
 
 /** The contacts list: moving the highlight, opening, searching, reloading; a new contact, deleting, logging. */
 export function listKeys(key: KeyPress, pageRows: number): Intent[] {
+  // A burst of keys (a key held down, or keys sent faster than they are read) arrives as one run of text: in the
+  // list each of them is a command.
+  if (key.name === 'text' && [...key.text].length > 1) {
+    return [...key.text].flatMap((ch) => listKeys({ ...key, name: ch === ' ' ? 'space' : ch, text: ch }, pageRows))
+  }
   const global = globalKeys(key, true)
   if (global) return global
   const move = (delta: number): Intent[] => [{ type: 'contacts', action: { type: 'move', delta } }]
