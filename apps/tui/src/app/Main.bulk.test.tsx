@@ -136,6 +136,64 @@ describe('bulk edit', () => {
   })
 })
 
+describe('bulk edit, stopped and from search results', () => {
+  it('stops sending on Esc (the requests under way finish), then goes on where it stopped with one key', async () => {
+    const people = await firstContacts(6)
+    // PUTs wait until let through, so that Esc comes while the run is under way.
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const puts: string[] = []
+    world.beforeFetch.current = async (request) => {
+      if (request.method !== 'PUT') return
+      puts.push(new URL(request.url).pathname)
+      await gate
+    }
+    const h = await start()
+    await h.keys('*')
+    await h.waitFor(/Contacts · \d+ selected/)
+    await h.keys('b', KEY.down, KEY.enter)
+    await h.type('Stopped Here')
+    await h.keys(KEY.enter)
+    await h.waitFor('contacts will change')
+    await h.keys(KEY.enter)
+    await h.waitFor('Esc stop')
+    await h.keys(KEY.esc)
+    await h.waitFor('Stopping: the requests under way finish')
+    const sent = puts.length
+    release()
+    const stopped = await h.waitFor('Stopped: Add tag Stopped Here')
+    expect(stopped).toContain('r goes on where it stopped')
+    const updated = Number(/(\d+) updated/.exec(stopped)?.[1])
+    // Only the requests already under way went out, and each finished.
+    expect(updated).toBe(sent)
+    world.beforeFetch.current = undefined
+    await h.keys('r')
+    await h.waitFor(/Done: Add tag Stopped Here[\s\S]*done before/)
+    for (const person of people) {
+      const tags = parseTags((await client().people.get(person.id)).tags)
+      expect(tags.filter((tag) => tag === 'Stopped Here')).toHaveLength(1)
+    }
+  })
+
+  it('selects search results with Space, and all of them with *', async () => {
+    const [a] = await firstContacts(1)
+    const h = await start()
+    await h.keys('/')
+    await h.type(a?.lastName ?? '')
+    await h.keys(KEY.enter)
+    const results = await h.waitFor(/\d+ found/)
+    const found = Number(/(\d+) found/.exec(results)?.[1])
+    await h.keys(' ')
+    await h.waitFor('Contacts · 1 selected')
+    await h.keys('*')
+    await h.waitFor(`Contacts · ${found} selected`)
+    await h.keys('u')
+    await h.waitFor(/Contacts\s*$/m)
+  })
+})
+
 describe('import', () => {
   it('checks a file as a dry run does, lists invalid rows with row, column, value and rule, then imports a good one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-tui-import-'))
