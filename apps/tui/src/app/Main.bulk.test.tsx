@@ -33,8 +33,13 @@ async function firstContacts(count: number): Promise<Person[]> {
 }
 
 async function start(): Promise<Harness> {
+  return startShowing('1 of 50+')
+}
+
+/** The editor, once `ready` is on screen (whatever is over the list). */
+async function startShowing(ready: string | RegExp): Promise<Harness> {
   ui = renderApp(<Main session={world.session} drafts={world.drafts} env={{}} paths={paths} />, { columns: 160 })
-  await ui.waitFor('1 of 50+')
+  await ui.waitFor(ready)
   return ui
 }
 
@@ -133,6 +138,35 @@ describe('bulk edit', () => {
     for (const person of [a, b, c]) {
       expect(parseTags((await client().people.get(person?.id as string)).tags)).toContain('Retry Me')
     }
+  })
+})
+
+describe('a bulk edit left with failures', () => {
+  it('is offered at the next start and resumed for the failed contacts only, leaving no journal behind', async () => {
+    const [a, b] = await firstContacts(2)
+    const full = Array.from({ length: 20 }, (_, i) => `Tag ${i + 1}`)
+    await client().people.update(b?.id as string, { tags: full })
+    let h = await start()
+    await h.keys(' ', ' ', 'b', KEY.down, KEY.enter)
+    await h.type('Later')
+    await h.keys(KEY.enter)
+    await h.waitFor('will change')
+    await h.keys(KEY.enter)
+    await h.waitFor('Done: Add tag Later')
+    h.unmount()
+    await client().people.update(b?.id as string, { tags: full.slice(1) })
+
+    h = await startShowing('A bulk edit left 1 failed.')
+    const offer = h.frame()
+    expect(offer).toContain('Add tag Later')
+    expect(offer).toContain('1 of 2 contacts done, 1 failed')
+    await h.keys('r')
+    await h.waitFor(/Done: Add tag Later[\s\S]*2 of 2 contacts done · 1 updated[\s\S]*1 done before/)
+    for (const person of [a, b]) {
+      expect(parseTags((await client().people.get(person?.id as string)).tags)).toContain('Later')
+    }
+    // Nothing is left: no journal, so the next start has nothing to offer.
+    expect(readdirSync(paths.bulkDir).filter((name) => name.endsWith('.jsonl'))).toEqual([])
   })
 })
 

@@ -137,28 +137,30 @@ export function useJobs({ session, paths, contactsRef, contactsDispatch, setView
     setView({ name: 'list' })
   }, [flowRef, setFlow, setView])
 
-  // At start: a bulk edit left unfinished (a stop, a crash, kill -9) is offered to resume, on the same account only.
+  // At start: a bulk edit left unfinished (a stop, a crash, kill -9), or one that ended with failed contacts, is
+  // offered to resume (on the same account only).
   useEffect(() => {
     let live = true
     void (async () => {
-      const entry = listJournals(paths.bulkDir).find(
-        (journal) =>
-          journal.plan.journal === 'cc-tui bulk' &&
-          !journal.finished &&
-          !journal.busy &&
-          journal.plan.target === session.label,
+      const entries = listJournals(paths.bulkDir).filter(
+        (journal) => journal.plan.journal === 'cc-tui bulk' && !journal.busy && journal.plan.target === session.label,
       )
-      if (!entry) return
-      const journal = await readBulkJournal(entry.path).catch(() => undefined)
-      if (!live || !journal || flowRef.current) return
-      const unfinished: UnfinishedRun = {
-        path: journal.path,
-        summary: describeBulkAction(journal.plan.action),
-        total: journal.plan.items,
-        done: journal.done.size,
-        startedAt: journal.plan.startedAt,
+      for (const entry of entries) {
+        const journal = await readBulkJournal(entry.path).catch(() => undefined)
+        if (!live || flowRef.current) return
+        if (!journal || (journal.finishedAt && journal.failed.size === 0)) continue
+        const unfinished: UnfinishedRun = {
+          path: journal.path,
+          summary: describeBulkAction(journal.plan.action),
+          total: journal.plan.items,
+          done: journal.done.size,
+          failed: journal.failed.size,
+          finished: journal.finishedAt !== undefined,
+          startedAt: journal.plan.startedAt,
+        }
+        open({ step: 'resume', unfinished })
+        return
       }
-      open({ step: 'resume', unfinished })
     })()
     return () => {
       live = false
@@ -364,6 +366,7 @@ export function useJobs({ session, paths, contactsRef, contactsDispatch, setView
       if (choice === 'later') return close()
       if (choice === 'discard') {
         rmSync(current.unfinished.path, { force: true })
+        rmSync(`${current.unfinished.path}.lock`, { force: true })
         showToast({ kind: 'info', text: `Forgot the unfinished bulk edit (${current.unfinished.summary}).` })
         return close()
       }

@@ -7,14 +7,18 @@ import type { RunProgress, RunResult } from './run-progress.js'
 /** Which run a progress or result screen is about. */
 export type RunKind = 'bulk' | 'import'
 
-/** An unfinished bulk edit found on disk at start (a stop, a crash, kill -9): offered to resume. */
+/** A bulk edit found on disk at start, stopped half-way (a stop, a crash, kill -9) or with failures: offered to resume. */
 export interface UnfinishedRun {
   path: string
   /** "Set stage to Won (stage_won)". */
   summary: string
   total: number
-  /** Contacts with an outcome already (not sent again). */
+  /** Contacts done already (not sent again). */
   done: number
+  /** Contacts whose last try failed (sent again on resume). */
+  failed: number
+  /** It went to the end, leaving `failed` contacts; otherwise it stopped half-way. */
+  finished: boolean
   startedAt: string
 }
 
