@@ -294,6 +294,37 @@ describe('the selection', () => {
     expect([...s.selected.keys()]).toEqual([person(1).id])
   })
 
+  it('starts a bulk edit from what the list shows now: a page or search fetched again refreshes the picked contacts', () => {
+    let s = contactsReducer(contactsReducer(initialContacts, { type: 'pageRequested' }), {
+      type: 'pageLoaded',
+      generation: 0,
+      people: [person(0), person(1)],
+      nextCursor: null,
+      hasMore: false,
+    })
+    s = contactsReducer(s, { type: 'toggleSelected' })
+    const picked = s.selected
+    s = contactsReducer(contactsReducer(s, { type: 'refresh' }), { type: 'pageRequested', page: 0 })
+    s = contactsReducer(s, {
+      type: 'pageLoaded',
+      generation: s.generation,
+      page: 0,
+      people: [person(0, { stageId: 'stage_won', tags: 'VIP' }), person(1)],
+      nextCursor: null,
+      hasMore: false,
+    })
+    expect(s.selected.get(person(0).id)?.fields).toMatchObject({ stageId: 'stage_won', tags: ['VIP'] })
+    expect(s.selected.has(person(1).id)).toBe(false)
+    s = contactsReducer(s, { type: 'queryChanged', query: 'First0' })
+    s = contactsReducer(s, { type: 'searchLoaded', query: 'First0', people: [person(0, { source: 'Fair' })] })
+    expect(s.selected.get(person(0).id)?.fields.source).toBe('Fair')
+    // Nothing picked among the rows: the same selection.
+    expect(
+      contactsReducer({ ...s, selected: picked }, { type: 'searchLoaded', query: 'First0', people: [person(1)] })
+        .selected,
+    ).toBe(picked)
+  })
+
   it('fetches the pages it holds again after a refresh, in place', () => {
     const server = fakeServer(120)
     let s = serve(initialContacts, server)

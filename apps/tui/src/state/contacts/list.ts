@@ -6,6 +6,7 @@ import {
   applyToSelected,
   deselect,
   noSelection,
+  refreshAllSelected,
   refreshSelected,
   type Selection,
   selectAll,
@@ -280,6 +281,7 @@ function pageLoaded(state: ContactsState, action: Extract<ContactsAction, { type
     loaded: true,
     highlighted,
     listHighlighted,
+    selected: refreshAllSelected(state.selected, rows),
     stages: mergeStages(state.stages, rows),
   })
 }
@@ -360,6 +362,7 @@ export function contactsReducer(state: ContactsState, action: ContactsAction): C
         searching: false,
         highlighted: again ? state.highlighted : 0,
         top: again ? state.top : 0,
+        selected: refreshAllSelected(state.selected, results),
         stages: mergeStages(state.stages, results),
       })
     }

@@ -41,6 +41,18 @@ export function refreshSelected(selection: Selection, row: ContactRow): Selectio
   return new Map(selection).set(row.id, selectedOf(row))
 }
 
+/** Picked contacts among rows fetched again: a bulk edit (and its preview) starts from what the list shows now. */
+export function refreshAllSelected(selection: Selection, rows: readonly ContactRow[]): Selection {
+  if (selection.size === 0) return selection
+  let next: Map<string, SelectedContact> | undefined
+  for (const row of rows) {
+    if (!selection.has(row.id)) continue
+    next ??= new Map(selection)
+    next.set(row.id, selectedOf(row))
+  }
+  return next ?? selection
+}
+
 /** A contact that is gone cannot be edited: it leaves the selection. */
 export function deselect(selection: Selection, id: string): Selection {
   if (!selection.has(id)) return selection
