@@ -1,6 +1,7 @@
 import { type Dispatch, useEffect } from 'react'
 import { loadPage, searchContacts } from '../services/contacts-service.js'
 import { describeError } from '../services/describe-error.js'
+import { followAbort } from '../services/follow-abort.js'
 import type { Session } from '../services/session.js'
 import { type ContactsAction, type ContactsState, nextFetch } from '../state/contacts/list.js'
 
@@ -39,10 +40,7 @@ export function useContactsFeed(
   useEffect(() => {
     if (query === '') return
     const controller = new AbortController()
-    // Linked by hand rather than with AbortSignal.any: the session's signal lives as long as the editor, and every
-    // any-signal linked to it would stay alive with it.
-    const onSessionAbort = () => controller.abort(signal.reason)
-    signal.addEventListener('abort', onSessionAbort, { once: true })
+    const letGo = followAbort(signal, controller)
     const timer = setTimeout(() => {
       dispatch({ type: 'searchStarted', query })
       searchContacts(client, query, controller.signal)
@@ -54,7 +52,7 @@ export function useContactsFeed(
     }, SEARCH_DEBOUNCE_MS)
     return () => {
       clearTimeout(timer)
-      signal.removeEventListener('abort', onSessionAbort)
+      letGo()
       controller.abort()
     }
   }, [query, revision, client, signal, dispatch])
