@@ -88,6 +88,8 @@ interface EditorMemory {
   peakMb: number
   /** Heap in use scrolled to the last contact, all garbage collected (over the inspector), MB. */
   heldHeapMb: number
+  /** VmRSS right after that collection, MB: what V8 gives back once its garbage is gone. */
+  collectedMb: number
   /** Pages loaded by pressing End, and how long the scroll took. */
   presses: number
   scrollSeconds: number
@@ -137,6 +139,7 @@ async function measureEditor(
       await listKeystrokes(tui, { ...keyOptions, count: keys.warmUp })
       const typing = summarize(await listKeystrokes(tui, { ...keyOptions, count: keys.n }))
       const heldHeapMb = await collectedHeapMb(inspectPort)
+      const collectedMb = processMemory(pid).rssMb
       await quitTui(tui)
       return {
         contacts,
@@ -144,6 +147,7 @@ async function measureEditor(
         scrolledMb: after.rssMb,
         peakMb: after.peakMb,
         heldHeapMb,
+        collectedMb,
         presses: scroll.presses,
         scrollSeconds: scroll.ms / 1000,
         keyP50Ms: typing.median,
@@ -307,6 +311,13 @@ export const growth: Benchmark = {
         editor,
         (r) => r.heldHeapMb,
       ),
+      editorCollected: figure(
+        'editor RSS scrolled to the last contact, after a full collection',
+        'MB',
+        contacts,
+        editor,
+        (r) => r.collectedMb,
+      ),
       editorKeyP50: figure(
         'editor keystroke → frame p50, scrolled to the last contact',
         'ms',
@@ -340,6 +351,7 @@ export const growth: Benchmark = {
       figures.editorScrolled,
       figures.editorPeak,
       figures.editorHeld,
+      figures.editorCollected,
       figures.editorKeyP50,
       figures.editorKeyP95,
       figures.bulkPeak,
@@ -439,7 +451,7 @@ export const growth: Benchmark = {
     notes.push(
       `Columns are contacts in the account; the updateManyStream rows are items instead (${itemsLabel}), and their ratios are to ${formatCount(items[0] as number)} items. Each size runs in fresh processes, so no memory carries over.`,
       `Sandbox: \`createSandbox({ seed: { contacts } })\` in a child process of its own, requests in-process through \`sandbox.fetch\` (no HTTP): a walk through every page first, then per kind ${warmUp} warm-up and ${samples} measured requests spread over the account (names, emails and phones of about a thousand contacts taken from the walk, the five most frequent last names among them, random list cursors; update sets the price). Times are the process's CPU time per request (\`process.cpuUsage\`): on this busy 2-core machine the wall clock mostly measures other processes' turns. ${rounds} round(s), each size once per round in a rotated order; every sandbox figure is the median over the rounds. Every answer is checked (the person searched for is found, and so on). Wall-clock p95 ratios at ${formatCount(last)}, for comparison: ${wallP95}. Seeding took ${seeding} of CPU (median). RSS from /proc/self/status (VmRSS after seeding and after the requests; VmHWM for the peak).`,
-      `Editor: the built \`cc-tui\` on a ${'120×40'} pseudo-terminal (util-linux \`script\`), pointed at a sandbox of that size in another process over loopback (\`CC_BASE_URL\`, \`CC_API_KEY\`: \`--sandbox\` takes no size). End is pressed, the list loads its next page of 50, and the next End waits for the footer to show it, until the last contact is highlighted; then VmRSS and VmHWM of the editor's process are read from /proc. Scrolling took ${scrolling}. Then, on the last contact, Up and Down in turn (\`k\`, \`j\`), ${KEY_PACE_MS} ms apart: ${keys.warmUp} not timed, then ${keys.n} timed from writing the key to the output chunk whose footer shows the row it moved to (input, state, render and the write to the terminal, as in benchmark 6). Last, "heap held": the editor runs with \`--inspect\` on loopback (nothing attaches until then), and over the inspector protocol two full collections run in it before \`process.memoryUsage().heapUsed\` is read: what the editor holds, garbage apart.`,
+      `Editor: the built \`cc-tui\` on a ${'120×40'} pseudo-terminal (util-linux \`script\`), pointed at a sandbox of that size in another process over loopback (\`CC_BASE_URL\`, \`CC_API_KEY\`: \`--sandbox\` takes no size). End is pressed, the list loads its next page of 50, and the next End waits for the footer to show it, until the last contact is highlighted; then VmRSS and VmHWM of the editor's process are read from /proc. Scrolling took ${scrolling}. Then, on the last contact, Up and Down in turn (\`k\`, \`j\`), ${KEY_PACE_MS} ms apart: ${keys.warmUp} not timed, then ${keys.n} timed from writing the key to the output chunk whose footer shows the row it moved to (input, state, render and the write to the terminal, as in benchmark 6). Last, "heap held": the editor runs with \`--inspect\` on loopback (nothing attaches until then), and over the inspector protocol two full collections run in it before \`process.memoryUsage().heapUsed\` is read: what the editor holds, garbage apart; VmRSS is read again right after.`,
       `updateManyStream: \`createClient({ fetch })\` with a handler in the same process that reads each request and answers 200 with the API's success body (no server, no database), the items from an async generator, default concurrency (${bulk.find((r) => r)?.concurrency ?? 4}); after a warm-up run of 1 000 items. Peak RSS is the process's VmHWM at the end; peak heap is the largest \`heapUsed\` sampled every 1 000 results (garbage not yet collected included). "Heap held" comes from a second run of each size that stops at every tenth of it, gives the event loop a turn (finalizers run) and collects all garbage twice (\`gc()\`), then reads \`heapUsed\`: the largest of the ten. Every item must come back once and ok.`,
     )
 
