@@ -1,4 +1,4 @@
-// pnpm test:mutation [scope...] [--full]
+// pnpm test:mutation [scope...] [--full] [--concurrency <n>]
 // Runs Stryker for each scope (all of them, one after another, when none is named), incrementally against the
 // committed baseline in mutation/baseline/ unless --full, and prints each scope's mutation score at the end.
 import { spawn } from 'node:child_process'
@@ -11,12 +11,20 @@ import { scopeNames } from './scopes.mjs'
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const full = args.includes('--full')
+// Stryker's worker count (default 2, one per core): 1 when other heavy work shares the machine.
+const concurrencyAt = args.indexOf('--concurrency')
+const concurrency = concurrencyAt >= 0 ? (args[concurrencyAt + 1] ?? '') : undefined
+if (concurrencyAt >= 0) args.splice(concurrencyAt, 2)
 const unknownFlags = args.filter((arg) => arg.startsWith('-') && arg !== '--full')
 const asked = args.filter((arg) => !arg.startsWith('-'))
+if (concurrency !== undefined && !/^[1-9]\d*$/.test(concurrency)) {
+  console.error('--concurrency takes a whole number of workers, at least 1')
+  process.exit(2)
+}
 const unknownScopes = asked.filter((name) => !scopeNames.includes(name))
 if (unknownFlags.length > 0 || unknownScopes.length > 0) {
   console.error(`unknown ${unknownFlags.length > 0 ? `flag ${unknownFlags[0]}` : `scope "${unknownScopes[0]}"`}`)
-  console.error(`usage: pnpm test:mutation [${scopeNames.join('|')}]... [--full]`)
+  console.error(`usage: pnpm test:mutation [${scopeNames.join('|')}]... [--full] [--concurrency <n>]`)
   process.exit(2)
 }
 const selected = asked.length > 0 ? asked : scopeNames
@@ -52,6 +60,7 @@ for (const name of selected) {
   console.log(`\n== mutation testing: ${name}${full ? ' (full run)' : ''}`)
   const started = Date.now()
   const strykerArgs = ['exec', 'stryker', 'run', `mutation/${name}.stryker.mjs`, ...(full ? ['--force'] : [])]
+  if (concurrency !== undefined) strykerArgs.push('--concurrency', concurrency)
   const code = await run('pnpm', strykerArgs, join(out, 'stryker.log'))
   const minutes = (Date.now() - started) / 60_000
   if (code !== 0) {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { configDefaults, defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import root from '../vitest.config.ts'
 import { scopes } from './scopes.mjs'
 
@@ -33,6 +34,24 @@ function workspaceAliases() {
   return aliases
 }
 
+/**
+ * Quickest test files first: the unit tests beside the modules, then the slower suites under test/ (property
+ * runs, servers, child processes). Stryker stops a mutant's run at its first failing test (bail), so a mutant
+ * that a unit test kills never waits for the slow suites; Vitest's own order runs the longest files first.
+ */
+class QuickestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    const beside = (spec: TestSpecification) => (spec.moduleId.includes('/src/') ? 0 : 1)
+    const duration = (spec: TestSpecification) => this.ctx.cache.getTestSpecificationResult(spec)?.duration
+    const size = (spec: TestSpecification) => statSync(spec.moduleId).size
+    return [...files].sort((a, b) => {
+      if (beside(a) !== beside(b)) return beside(a) - beside(b)
+      const [da, db] = [duration(a), duration(b)]
+      return da !== undefined && db !== undefined ? da - db : size(a) - size(b)
+    })
+  }
+}
+
 /** One scope's own Vitest project, with the root config's resolve conditions and timeouts. */
 export function scopeVitestConfig(name: keyof typeof scopes) {
   const scope = scopes[name]
@@ -41,8 +60,11 @@ export function scopeVitestConfig(name: keyof typeof scopes) {
     resolve: { ...root.resolve, alias: workspaceAliases() },
     ssr: root.ssr,
     test: {
-      testTimeout: root.test?.testTimeout,
-      hookTimeout: root.test?.hookTimeout,
+      // Mutation runs are niced beside other work, with coverage counters on every statement: a property test that
+      // takes seconds alone can take minutes then. Stryker times out a looping mutant by itself.
+      testTimeout: 4 * (root.test?.testTimeout ?? 20_000),
+      hookTimeout: 4 * (root.test?.hookTimeout ?? 30_000),
+      sequence: { sequencer: QuickestFirst },
       projects: [
         {
           extends: true,
