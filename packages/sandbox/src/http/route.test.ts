@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { profiles } from '../profiles.js'
 import { ApiError } from './errors.js'
 import type { ApiRequest } from './exchange.js'
-import { addRoute, type RouteInput } from './route.js'
+import { addRoute, type Reply, type RouteInput } from './route.js'
 import { Routes } from './router.js'
 import { WebRequest } from './web.js'
 
@@ -81,5 +81,40 @@ describe('addRoute', () => {
       addRoute(routes, profiles[profile], endpoints.getPerson, (ctx, _input, reply) => reply.data(ctx, {}))
       expect(routes.match('GET', '/v1/people/abcdefgh1234') !== undefined, profile).toBe(served)
     }
+  })
+})
+
+describe('the reply a handler gets', () => {
+  /** The `Reply` of `endpoint`, taken from a handler answering `request`. */
+  async function replyOf(endpoint: (typeof endpoints)[keyof typeof endpoints], request: ApiRequest): Promise<Reply> {
+    const routes = new Routes()
+    let given: Reply | undefined
+    addRoute(routes, profiles.sandbox, endpoint, (ctx, _input, reply) => {
+      given = reply
+      return reply.data(ctx, {})
+    })
+    const match = routes.match(request.method, request.path)
+    await match?.operation(request, context, match.params)
+    if (given === undefined) throw new Error('the handler never ran')
+    return given
+  }
+
+  it("answers the endpoint's status, and refuses an alternate one it does not have, naming the operation", async () => {
+    const reply = await replyOf(
+      endpoints.getPerson,
+      new WebRequest(new Request('http://localhost/v1/people/abcdefgh1234')),
+    )
+    expect(reply.status()).toBe(200)
+    expect(reply.status(false)).toBe(200)
+    expect(() => reply.status(true)).toThrow('GET /people/{id} has no alternate status')
+  })
+
+  it('gives an upsert its alternate status when asked', async () => {
+    const reply = await replyOf(
+      endpoints.upsertPerson,
+      post('/v1/people', { firstName: 'Ada', email: 'ada@example.com' }),
+    )
+    expect([reply.status(), reply.status(true)]).toEqual([201, 200])
+    expect(reply.json({}, true).status).toBe(200)
   })
 })
