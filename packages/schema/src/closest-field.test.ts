@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
-import { closestField, contactFieldNames, editDistance, UpdateContactInput, worded } from './index.js'
+import {
+  closestField,
+  closestKnownFields,
+  contactFieldNames,
+  editDistance,
+  UpdateContactInput,
+  worded,
+} from './index.js'
 
 describe('editDistance', () => {
   it.each([
@@ -48,6 +55,8 @@ describe('closestField', () => {
 
   it('prefers the closest, then the first listed', () => {
     expect(closestField('citty', ['citys', 'city'])).toBe('city')
+    // Both are near enough (two edits for six characters): the nearer one wins, though listed second.
+    expect(closestField('zipcde', ['zipCodes', 'zipCode'])).toBe('zipCode')
     expect(closestField('ab', ['ax', 'ay'])).toBe('ax')
   })
 })
@@ -109,5 +118,9 @@ describe('closestKnownFields', () => {
     const unknownKey = issueOf(record, { a: 'x', aa: 'y' })
     expect(unknownKey).toMatchObject({ code: 'unrecognized_keys', keys: ['aa'], message: '"aa" is not a known field' })
     expect(unknownKey).not.toHaveProperty('didYouMean')
+  })
+
+  it('guesses nothing for an issue that does not say which schema raised it', () => {
+    expect(closestKnownFields({ code: 'unrecognized_keys', keys: ['zipcod'], input: {} })).toBeUndefined()
   })
 })

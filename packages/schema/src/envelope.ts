@@ -111,16 +111,15 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
   const record = body as Record<string, unknown>
   const meta = record.meta as Record<string, unknown> | undefined
   const error = record.error
-  const nested = error && typeof error === 'object' ? (error as Record<string, unknown>) : undefined
+  // Read as an object: text, numbers and booleans have no code, message or issues either.
+  const nested = error as Record<string, unknown> | null | undefined
   const issues = ApiIssue.array().safeParse(nested?.issues ?? record.issues)
   const errorsList = Array.isArray(record.errors) ? record.errors : undefined
   const firstListed = errorsList?.[0]
   const listedMessage =
     typeof firstListed === 'string'
       ? firstListed
-      : firstListed && typeof firstListed === 'object'
-        ? text((firstListed as Record<string, unknown>).message)
-        : undefined
+      : text((firstListed as Record<string, unknown> | null | undefined)?.message)
   return {
     code: text(nested?.code) ?? text(record.code),
     message: text(nested?.message) ?? text(error) ?? text(record.message) ?? listedMessage,

@@ -237,6 +237,12 @@ describe('fieldErrors on unknown fields', () => {
     })
   })
 
+  it('reads the keys of an unknown-fields issue only: another issue with keys is one problem of its path', () => {
+    expect(fieldErrors([{ code: 'invalid_value', path: ['stage'], message: 'is not valid', keys: ['lead'] }])).toEqual({
+      stage: 'Stage: is not valid',
+    })
+  })
+
   it('reads an unknown-fields issue without its keys as any other issue', () => {
     expect(fieldErrors([{ code: 'unrecognized_keys', path: ['body'], message: 'has unknown fields' }])).toEqual({
       body: 'body: has unknown fields',

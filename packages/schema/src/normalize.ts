@@ -20,6 +20,7 @@ export function normalizePhone(input: string, options: NormalizePhoneOptions = {
   const trimmed = String(input).trim()
   const compact = trimmed.replace(PHONE_PUNCTUATION, '')
   if (!/^\+?\d+$/.test(compact)) return trimmed
+  // Stryker disable next-line ConditionalExpression,MethodExpression: a number with its + matches none of the rules below and comes back as it is anyway
   if (compact.startsWith('+')) return compact
   if (compact.startsWith('00') && compact.length > 4) return `+${compact.slice(2)}`
   if ((options.defaultCountry ?? 'US') === 'US') {
