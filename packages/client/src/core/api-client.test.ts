@@ -724,3 +724,99 @@ describe('per-call options that are not an object', () => {
     expect(sent).toHaveLength(0)
   })
 })
+
+describe('the key never comes back in what the server sends', () => {
+  const KEY = 'ccmd_live_offline_key_0123456789'
+
+  it('a request id that echoes it, in a success', async () => {
+    const { fetch } = answering(() => json(200, { meta: meta(`req_${KEY}`), data: person(ID) }))
+    const { requestId } = await createClient(offline(fetch)).people.get(ID).withResponse()
+    expect(requestId).toBe('req_[redacted]')
+  })
+
+  it('a field name that echoes it, in a response that breaks the contract', async () => {
+    const { fetch } = answering(() => json(200, { meta: meta(), data: { ...person(ID), emails: { [KEY]: 1 } } }))
+    const error = (await createClient(offline(fetch, { validate: 'strict' }))
+      .people.get(ID)
+      .catch((e: unknown) => e)) as ResponseValidationError
+    expect(error).toBeInstanceOf(ResponseValidationError)
+    expect(JSON.stringify(error.issues)).not.toContain(KEY)
+  })
+
+  it('the headers of a search that found nothing', async () => {
+    const { fetch } = answering(
+      () => json(405, errorBody('method_not_allowed', 'no')),
+      () => json(200, { meta: meta('req_search'), data: [] }, { 'x-echo': `you sent ${KEY}` }),
+    )
+    const error = (await createClient(offline(fetch, { logLevel: 'off' }))
+      .people.get(ID)
+      .catch((e: unknown) => e)) as NotFoundError
+    expect(error).toBeInstanceOf(NotFoundError)
+    expect(error.headers['x-echo']).toBe('you sent [redacted]')
+  })
+
+  it('the request id of an answer over maxResponseBytes', async () => {
+    const { fetch } = answering(() => json(200, { meta: meta(), data: person(ID) }, { 'x-request-id': `r-${KEY}` }))
+    const error = (await createClient(offline(fetch, { maxResponseBytes: 10 }))
+      .people.get(ID)
+      .catch((e: unknown) => e)) as ResponseTooLargeError
+    expect(error).toBeInstanceOf(ResponseTooLargeError)
+    expect(error.requestId).toBe('r-[redacted]')
+  })
+
+  it('what the runtime says of a failed connection', async () => {
+    const { fetch } = answering(() => Promise.reject(new TypeError(`fetch failed for Bearer ${KEY}`)))
+    const error = (await createClient(offline(fetch, { maxRetries: 0 }))
+      .people.get(ID)
+      .catch((e: unknown) => e)) as ConnectionError
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error.message).toContain('[redacted]')
+    expect(error.message).not.toContain(KEY)
+  })
+})
+
+describe('a body that fails while it is read', () => {
+  /** A 200 whose stream sends the start of the body, then breaks. */
+  const broken = () =>
+    new Response(
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"meta":'))
+          controller.error(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))
+        },
+      }),
+      { status: 200 },
+    )
+
+  it('is a connection failure, and is retried', async () => {
+    const { fetch, sent } = answering(broken, ok)
+    const result = createClient(offline(fetch)).people.get(ID)
+    await vi.runAllTimersAsync()
+    expect((await result).id).toBe(ID)
+    expect(sent).toHaveLength(2)
+
+    const always = answering(broken)
+    const error = (await createClient(offline(always.fetch, { maxRetries: 0 }))
+      .people.get(ID)
+      .catch((e: unknown) => e)) as ConnectionError
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error.message).toContain('ECONNRESET')
+  })
+})
+
+describe('the time a log line reports', () => {
+  it('is what the attempt took, never more than the call', async () => {
+    vi.useRealTimers()
+    const { logger, lines } = collectingLogger()
+    const { fetch } = answering(reset, ok)
+    const started = performance.now()
+    await createClient(offline(fetch, { logger, logLevel: 'info' })).people.get(ID)
+    const took = performance.now() - started
+    const reported = lines
+      .map((line) => /(?:in|after) (\d+) ms \(attempt/.exec(line.line)?.[1])
+      .filter((ms) => ms !== undefined)
+      .map(Number)
+    expect(reported).toHaveLength(2)
+    for (const ms of reported) expect(ms).toBeLessThanOrEqual(Math.ceil(took))
+  })
+})

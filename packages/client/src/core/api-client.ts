@@ -94,6 +94,7 @@ type Attempt = Answer | ({ kind: 'failed' } & Failure)
 
 /** Marks the per-attempt timer's abort, to tell it apart from the caller's. */
 class AttemptTimeout extends Error {
+  // Stryker disable next-line StringLiteral: the name never shows: a timer's abort becomes a TimeoutError
   override name = 'AttemptTimeout'
 }
 
@@ -196,6 +197,7 @@ export class ApiClient {
   async request(prepared: PreparedCall, settings: CallSettings = this.#defaults): Promise<RawResult> {
     const { signal, maxRetries, timeout } = settings
     const call = withKeyFrom(prepared, settings.extraHeaders)
+    // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined too
     const body = call.body === undefined ? undefined : JSON.stringify(call.body)
     const exchange: Exchange = {
       url: this.#url(call),
@@ -208,6 +210,7 @@ export class ApiClient {
 
     for (let attempt = 1; ; attempt++) {
       const context: RequestContext = { method: call.method, path: call.path, attempts: attempt }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut: with no abort and no pause, throwIfAborted and wait() return at once
       if (signal?.aborted || this.#gate.remaining() > 0) {
         try {
           signal?.throwIfAborted()
@@ -230,13 +233,16 @@ export class ApiClient {
       } else {
         failure = outcome
       }
+      // Stryker disable next-line ConditionalExpression: a shortcut: an AbortError is not retryable, so #retryDelay gives up and it is thrown below
       if (failure.error instanceof AbortError) throw failure.error
       mayHaveApplied ||= mayHaveBeenApplied(failure.error)
       const delay = this.#retryDelay(call, failure, attempt, maxRetries)
       if (delay === undefined) throw failure.error
       try {
         await sleep(delay, signal)
+        // Stryker disable next-line BlockStatement: without the catch the next attempt's throwIfAborted throws the same AbortError, same attempts
       } catch (reason) {
+        // Stryker disable next-line CallExpression: without the throw the next attempt's throwIfAborted throws the same AbortError, same attempts
         throw new AbortError(context, reason)
       }
     }
@@ -270,6 +276,7 @@ export class ApiClient {
     this.#config.logger.info(
       `${call.method} ${call.path}: 404 after an attempt that may have deleted it; reported as deleted (already gone)`,
     )
+    // Stryker disable next-line OptionalChaining: isApiNotFound has checked that the body is an object with meta
     const meta = (error.body as { meta?: Meta } | undefined)?.meta
     return {
       body: undefined,
@@ -308,6 +315,7 @@ export class ApiClient {
     requestId: string | undefined,
   ): void {
     const logger = this.#config.logger
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut: the logger drops lines below its level itself
     if (!logger.enabled('info')) return
     const more = requestId ? `, request ${requestId}` : ''
     logger.info(
@@ -321,6 +329,7 @@ export class ApiClient {
     const { error, retryAfter } = failure
     const delay = retryDelay(attempt - 1, retryAfter, this.#config.backoff)
     // Waiting longer than maxRetryAfter would look like a hang: such a call fails now, and the error says how long.
+    // Stryker disable next-line ConditionalExpression: undefined > maxRetryAfter is false as well
     const tooLong = retryAfter !== undefined && retryAfter > this.#config.maxRetryAfter
     // The server is busy for everyone, whether or not this call has retries left.
     if (error instanceof RateLimitError && !tooLong) this.#gate.pause(delay)
@@ -396,7 +405,9 @@ export class ApiClient {
     // long-lived caller signal (one per bulk run, one per app) would cost memory on every attempt.
     const timer = new AbortController()
     const timeoutId = setTimeout(() => timer.abort(new AttemptTimeout()), timeout)
+    // Stryker disable next-line OptionalChaining: only ever called as the listener of a signal
     const onCallerAbort = () => timer.abort(signal?.reason)
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: an abort fires once, and finally removes the listener
     signal?.addEventListener('abort', onCallerAbort, { once: true })
     const combined = timer.signal
     const started = performance.now()
@@ -420,6 +431,7 @@ export class ApiClient {
       let failure: Failure
       let summary: string
       if (signal?.aborted) {
+        // Stryker disable next-line BooleanLiteral: request() throws an AbortError before it asks whether to retry
         failure = { error: new AbortError(context, signal.reason), retryable: false }
         summary = 'aborted'
       } else if (timer.signal.aborted) {
@@ -437,6 +449,7 @@ export class ApiClient {
         failure = { error: connection.error, retryable: true }
         summary = `connection failed (${connection.detail})`
       }
+      // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut: the logger drops lines below its level itself
       if (logger.enabled('info')) logger.info(line(summary))
       return { kind: 'failed', ...failure }
     } finally {
