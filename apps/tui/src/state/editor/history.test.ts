@@ -104,3 +104,23 @@ describe('undo history, step boundaries', () => {
     expect(newHistory()).toEqual({ undo: {}, redo: {} })
   })
 })
+
+describe('redo, field by field', () => {
+  it('keeps what other fields can redo when one field is edited', () => {
+    let h = recordEdit(recordEdit(emptyHistory, 'city', '', 'replace'), 'street', '', 'replace')
+    h = stepBack(h, 'city', 'Paris')?.history ?? h
+    h = stepBack(h, 'street', '1 Main St')?.history ?? h
+    expect(h.redo).toEqual({ city: ['Paris'], street: ['1 Main St'] })
+    expect(recordEdit(h, 'street', '', 'insert').redo).toEqual({ city: ['Paris'] })
+  })
+
+  it('redoes the newest undo first, leaving the older ones', () => {
+    let h = newHistory<'city', string>()
+    for (const value of ['', 'a', 'ab']) h = recordEdit(h, 'city', value, 'replace')
+    for (const current of ['abc', 'ab', 'a']) h = stepBack(h, 'city', current)?.history ?? h
+    expect(h.redo.city).toEqual(['abc', 'ab', 'a'])
+    const forward = stepForward(h, 'city', '')
+    expect(forward?.value).toBe('a')
+    expect(forward?.history.redo.city).toEqual(['abc', 'ab'])
+  })
+})

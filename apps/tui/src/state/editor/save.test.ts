@@ -128,3 +128,10 @@ describe('a save the API refused (422)', () => {
     expect('create' in s).toBe(false)
   })
 })
+
+describe('the create rules', () => {
+  it('apply to a new contact only: a contact whose saved email the rules refuse can still save another field', () => {
+    const odd = createEditor({ contactId: 'jd79abc123def', title: 'Ada', base: toForm({ email: 'not an email' }) })
+    expect(checkReview(run(odd, edit('city', 'Paris')))).toEqual({ ok: true })
+  })
+})

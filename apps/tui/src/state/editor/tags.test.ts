@@ -186,3 +186,54 @@ describe('the rules a tag must meet', () => {
     expect(tagProblem([...nineteen, 't19'], 'new')).toBe('Tags: at most 20 tags (remove one first)')
   })
 })
+
+describe('tags, one undo step each', () => {
+  it('keeps the cursor where a character is typed in the middle of the box', () => {
+    const s = run(
+      onTags([]),
+      { type: 'insert', text: 'By' },
+      { type: 'textOp', op: 'left', width: 80 },
+      {
+        type: 'insert',
+        text: 'u',
+      },
+    )
+    expect(s.tagBox.input).toEqual({ value: 'Buy', cursor: 2 })
+  })
+
+  it('undoes tags added one after the other one at a time', () => {
+    const added = run(
+      onTags([]),
+      { type: 'insert', text: 'a' },
+      { type: 'tagAdd' },
+      { type: 'insert', text: 'b' },
+      { type: 'tagAdd' },
+    )
+    expect(added.values.tags).toEqual(['a', 'b'])
+    expect(run(added, { type: 'undo' }).values.tags).toEqual(['a'])
+    const pasted = run(onTags([]), { type: 'paste', text: 'a, b' }, { type: 'paste', text: 'c' })
+    expect(pasted.values.tags).toEqual(['a', 'b', 'c'])
+    expect(run(pasted, { type: 'undo' }).values.tags).toEqual(['a', 'b'])
+  })
+
+  it('leaves no empty piece in the box after a refused tag', () => {
+    const long = 'x'.repeat(51)
+    const s = run(onTags([]), { type: 'insert', text: `${long},` })
+    expect(s.tagBox.input.value).toBe(long)
+    expect(s.tagBox.problem).toMatch(/at most 50 characters/)
+  })
+
+  it('adds the rest of what a refusal left in the box once the refused tag is taken out', () => {
+    const long = 'x'.repeat(51)
+    const s = run(
+      onTags(['VIP']),
+      { type: 'paste', text: `${long}, Later` },
+      { type: 'textOp', op: 'home', width: 80 },
+      { type: 'textOp', op: 'deleteWordRight', width: 80 },
+    )
+    expect(s.tagBox.input.value).toBe(', Later')
+    const added = run(s, { type: 'tagAdd' })
+    expect(added.values.tags).toEqual(['VIP', 'Later'])
+    expect(added.tagBox.input.value).toBe('')
+  })
+})
