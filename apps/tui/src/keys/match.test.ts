@@ -79,3 +79,11 @@ describe('matching special keys', () => {
     expect(commandFor('list', one('q'))).toBe('list.quit')
   })
 })
+
+describe('parsing chords', () => {
+  it('refuses a chord with a key missing on either side', () => {
+    expect(() => parseKeys('ctrl+x ')).toThrow(/not one or two keys/)
+    expect(() => parseKeys(' d')).toThrow(/not one or two keys/)
+    expect(parseKeys('d')).toEqual([{ name: 'd', ctrl: false, meta: false, shift: false }])
+  })
+})
