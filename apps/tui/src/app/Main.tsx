@@ -80,7 +80,11 @@ export function Main({ session, drafts, env, initial, paths }: MainProps) {
     [contact],
   )
   const [journalPaths] = useState(() => paths ?? appPaths())
-  const jobs = useJobs({ session, paths: journalPaths, contactsRef, contactsDispatch, setView, showToast })
+  const isIdle = useCallback(
+    () => navigationRef.current.view.name === 'list' && navigationRef.current.dialog === undefined,
+    [navigationRef],
+  )
+  const jobs = useJobs({ session, paths: journalPaths, contactsRef, contactsDispatch, setView, showToast, isIdle })
   const deletion = useDeleteContact({
     session,
     drafts,

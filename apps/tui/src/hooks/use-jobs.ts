@@ -35,6 +35,8 @@ export interface JobsOptions {
   contactsDispatch: (action: ContactsAction) => void
   setView: (view: View) => void
   showToast: (toast: ToastMessage) => void
+  /** Nothing else is on screen (the list, no dialog): the only time an unfinished run is offered unasked. */
+  isIdle: () => boolean
 }
 
 const bulkProgressOf = (p: BulkProgress, base: Pick<RunProgress, 'doneAtStart' | 'startedAt'>): RunProgress => ({
@@ -116,7 +118,7 @@ type LastRun =
  * offer to resume a bulk edit a crash or a kill left unfinished. The editor stays responsive while a run goes on:
  * progress is drawn at most every 100 ms.
  */
-export function useJobs({ session, paths, contactsRef, contactsDispatch, setView, showToast }: JobsOptions) {
+export function useJobs({ session, paths, contactsRef, contactsDispatch, setView, showToast, isIdle }: JobsOptions) {
   const [flow, setFlow, flowRef] = useLiveState<JobFlow | null>(null)
   const stopRef = useRef<AbortController | undefined>(undefined)
   const lastRun = useRef<LastRun | undefined>(undefined)
@@ -147,7 +149,8 @@ export function useJobs({ session, paths, contactsRef, contactsDispatch, setView
       )
       for (const entry of entries) {
         const journal = await readBulkJournal(entry.path).catch(() => undefined)
-        if (!live || flowRef.current) return
+        // Offered once, at start, over the list only: never pulled over a contact being edited.
+        if (!live || flowRef.current || !isIdle()) return
         if (!journal || (journal.finishedAt && journal.failed.size === 0)) continue
         const unfinished: UnfinishedRun = {
           path: journal.path,
@@ -165,7 +168,7 @@ export function useJobs({ session, paths, contactsRef, contactsDispatch, setView
     return () => {
       live = false
     }
-  }, [paths.bulkDir, session.label, flowRef, open])
+  }, [paths.bulkDir, session.label, flowRef, open, isIdle])
 
   /** Runs the engine with progress on screen, then the result; the list catches up with what changed. */
   const execute = useCallback(
