@@ -16,8 +16,9 @@ export interface UnknownKeysIssue {
 export function closestKnownFields(
   issue: core.$ZodRawIssue<core.$ZodIssueUnrecognizedKeys>,
 ): Record<string, string> | undefined {
-  const def = issue.inst?._zod.def as { type?: string; shape?: Record<string, unknown> } | undefined
-  if (def?.type !== 'object' || def.shape === undefined) return undefined
+  // Every object schema has a shape; any other (a record) has none and makes no guesses.
+  const def = issue.inst?._zod.def as { type?: string; shape: Record<string, unknown> } | undefined
+  if (def?.type !== 'object') return undefined
   const known = Object.keys(def.shape)
   const found: Record<string, string> = {}
   for (const key of issue.keys) {
