@@ -7,7 +7,9 @@ import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
 // Bulk edits in the real editor (tmux) against the loopback API with faults on, and what the API holds after: every
 // selected contact changed, nothing else touched.
 
-const loopback = useLoopbackApi()
+/** The status of every request the API answered, from its log (`PUT /v1/people/… 503 1.2ms …`). */
+const statuses: number[] = []
+const loopback = useLoopbackApi({ log: (line) => statuses.push(Number(line.split(' ')[2])) })
 let home: Home
 let term: Terminal | undefined
 beforeEach(async () => {
@@ -57,6 +59,7 @@ describe('bulk edit in a real terminal', () => {
     await t.waitFor('Contacts · 12 selected')
     expect(t.screen()).toContain(`✓ ${selected[0]?.fullName}`)
     loopback.sandbox.setFaults({ rate: 0.1, kinds: ['429', '503'], seed: 7, retryAfterMs: 50 })
+    statuses.length = 0
 
     t.keys('b')
     await t.waitFor('Bulk edit of 12 selected contacts')
@@ -84,6 +87,8 @@ describe('bulk edit in a real terminal', () => {
     const tagged = await t.waitFor(/Done: Add tag E2E Bulk\n.*12 of 12 contacts done · 12 updated/, 60_000)
     expect(tagged).toContain('0 failed')
     loopback.sandbox.setFaults(false)
+    // The faults did hit the runs (each was ridden out by a retry).
+    expect(statuses.filter((status) => status === 429 || status === 503).length).toBeGreaterThan(0)
 
     const after = await everyContact()
     const byId = new Map(after.map((person) => [person.id, person]))

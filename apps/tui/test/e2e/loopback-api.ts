@@ -20,13 +20,19 @@ export interface LoopbackApi {
 
 /**
  * A real API on loopback in the test process, for the tests of one file: started before them, stopped after them
- * together with the tmux server the editors ran in. `onDisk` keeps its data in a database file of its own.
+ * together with the tmux server the editors ran in. `onDisk` keeps its data in a database file of its own; `log` gets
+ * the sandbox's line per request (method, path, status).
  */
-export function useLoopbackApi(options: { onDisk?: boolean } = {}): LoopbackApi {
+export function useLoopbackApi(options: { onDisk?: boolean; log?: (line: string) => void } = {}): LoopbackApi {
   let api: LoopbackApi | undefined
   beforeAll(async () => {
     const dataDir = options.onDisk ? mkdtempSync(join(tmpdir(), 'cc-tui-e2e-api-')) : undefined
-    const sandbox = await createSandbox({ listen: { port: 0 }, seed: 1, ...(dataDir ? { dataDir } : {}) })
+    const sandbox = await createSandbox({
+      listen: { port: 0 },
+      seed: 1,
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    })
     api = {
       sandbox,
       client: createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logLevel: 'off' }),
