@@ -180,10 +180,11 @@ it('never loads React or Ink on the way to import and export', async () => {
 
 describe('cc-tui export', () => {
   /** The CSV without `updatedAt` (an update moves it even when it changes nothing). */
-  const withoutUpdatedAt = (csv: string) =>
-    (parse(csv) as string[][]).map((row) =>
-      row.filter((_, index) => index !== (parse(csv)[0] as string[]).indexOf('updatedAt')),
-    )
+  const withoutUpdatedAt = (csv: string) => {
+    const rows = parse(csv) as string[][]
+    const column = (rows[0] ?? []).indexOf('updatedAt')
+    return rows.map((row) => row.filter((_, index) => index !== column))
+  }
 
   it('streams every contact; importing the export leaves the account unchanged (CSV and JSONL)', async () => {
     // Values a spreadsheet would run, and text CSV must quote.
