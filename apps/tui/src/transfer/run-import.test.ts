@@ -135,6 +135,34 @@ describe('runImport', () => {
     expect(await copiesPerRow(count)).toEqual(new Array(count).fill(1))
   })
 
+  it('stops gently: no row is sent after the stop, every row under way finishes with its outcome journalled', async () => {
+    const count = 40
+    const scan = await scanOf(contactsCsv(count))
+    const stop = new AbortController()
+    let sentAtStop = 0
+    const first = await runImport({
+      client,
+      scan,
+      journalDir: dir,
+      concurrency: 4,
+      stop: stop.signal,
+      onProgress: (progress) => {
+        if (progress.done === 10 && !stop.signal.aborted) {
+          sentAtStop = sent.filter((line) => line.startsWith('POST')).length
+          stop.abort()
+        }
+      },
+    })
+    expect(first.stopped).toEqual({ kind: 'aborted', message: 'stopped before the end' })
+    // The rows under way when it stopped finished (none aborted): each sent row has its outcome.
+    expect(first.done).toBe(sent.filter((line) => line.startsWith('POST')).length)
+    expect(first.done).toBeGreaterThanOrEqual(sentAtStop)
+    expect(first.done).toBeLessThan(count)
+    const journal = await readJournal(journalPath(dir, scan.hash))
+    expect(journal?.done.size).toBe(first.done)
+    expect(await copiesPerRow(count)).toEqual(Array.from({ length: count }, (_, i) => (i < first.done ? 1 : 0)))
+  })
+
   it('records a row the API refuses as failed, keeps the journal, and sends only that row again', async () => {
     const existing = await client.people.create({ firstName: 'Old', email: 'old@example.com' })
     const path = join(dir, 'updates.csv')
