@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
+  type BulkJournalPlan,
+  bulkItems,
   ImportJournal,
+  Journal,
   JournalBusyError,
   type JournalPlan,
   journalPath,
   journalsOfOtherVersions,
+  listJournals,
+  readBulkJournal,
   readJournal,
 } from './journal.js'
 
@@ -104,5 +109,65 @@ describe('import journal', () => {
       'b'.repeat(64),
     ])
     expect(journalsOfOtherVersions(journals, '/tmp/contacts.csv', 'b'.repeat(64))).toEqual([])
+  })
+})
+
+const bulkPlan = (id = 'b'.repeat(64)): BulkJournalPlan => ({
+  journal: 'cc-tui bulk',
+  version: 1,
+  id,
+  action: { kind: 'set', field: 'stage', value: 'stage_won' },
+  items: 3,
+  target: 'SANDBOX · demo data',
+  startedAt: '2026-01-02T03:04:05.000Z',
+})
+
+describe('bulk edit journal', () => {
+  it('holds its plan and every contact before the first request, then the outcomes; items stream back in order', async () => {
+    const where = dir()
+    const items = [
+      { item: 1, id: 'c1', expect: 'stage_lead' },
+      { item: 2, id: 'c2', expect: '' },
+      { item: 3, id: 'c3', expect: 'stage_lead' },
+    ]
+    const journal = Journal.createBulk(where, bulkPlan(), items)
+    journal.record({ row: 1, outcome: 'updated', id: 'c1' })
+    journal.record({ row: 2, outcome: 'conflict', id: 'c2', reason: 'Stage changed meanwhile' })
+    journal.record({ row: 3, outcome: 'failed', error: 'gone' })
+    journal.close()
+    const read: unknown[] = []
+    for await (const item of bulkItems(journal.path)) read.push(item)
+    expect(read).toEqual(items)
+    const state = await readBulkJournal(journal.path)
+    expect(state?.plan).toEqual(bulkPlan())
+    // Updated and skipped (a conflict) are done, not sent again; the failed one is sent again on resume.
+    expect([1, 2, 3].map((row) => state?.done.has(row))).toEqual([true, true, false])
+    expect([1, 2, 3].map((row) => state?.failed.has(row))).toEqual([false, false, true])
+    // Never a whole contact: ids and one value each.
+    expect(readFileSync(journal.path, 'utf8')).not.toMatch(/email|phone|firstName/)
+    // An import reader does not take it for an import.
+    expect(await readJournal(journal.path)).toBeUndefined()
+  })
+
+  it('is listed with its plan, whether its run went to the end, and whether another process runs it', () => {
+    const where = dir()
+    const stopped = Journal.createBulk(where, bulkPlan('c'.repeat(64)), [{ item: 1, id: 'c1' }])
+    stopped.close()
+    const ended = Journal.createBulk(where, bulkPlan('d'.repeat(64)), [{ item: 1, id: 'c1' }])
+    ended.record({ row: 1, outcome: 'failed', error: 'refused' })
+    ended.finish(1)
+    const running = Journal.createBulk(where, bulkPlan('e'.repeat(64)), [{ item: 1, id: 'c1' }])
+    // Another process holds this one (the lock names a live process that is not this one).
+    writeFileSync(`${running.path}.lock`, String(process.ppid))
+    writeFileSync(join(where, `${'f'.repeat(64)}.jsonl`), 'not a plan\n')
+    const listed = listJournals(where)
+      .map((entry) => ({ id: (entry.plan as BulkJournalPlan).id[0], finished: entry.finished, busy: entry.busy }))
+      .sort((a, b) => String(a.id).localeCompare(String(b.id)))
+    expect(listed).toEqual([
+      { id: 'c', finished: false, busy: false },
+      { id: 'd', finished: true, busy: false },
+      { id: 'e', finished: false, busy: true },
+    ])
+    expect(listJournals(join(where, 'none'))).toEqual([])
   })
 })
