@@ -72,6 +72,14 @@ describe('addRoute', () => {
     expect((refused as ApiError).issues?.map((issue) => issue.path)).toEqual([['limt'], ['sort']])
   })
 
+  it('reads a query parameter sent several times as a list, which its schema refuses', async () => {
+    for (const query of ['limit=1&limit=2', 'limit=1&limit=2&limit=3']) {
+      const request = new WebRequest(new Request(`http://localhost/v1/people?${query}`))
+      const refused = await handled('sandbox', endpoints.listPeople, request)
+      expect((refused as ApiError).issues, query).toEqual([{ path: ['limit'], message: 'must be a number' }])
+    }
+  })
+
   it('leaves an undocumented operation out of the docs profile only', () => {
     for (const [profile, served] of [
       ['sandbox', true],
