@@ -7,6 +7,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     const onAbort = () => {
       clearTimeout(timer)
+      // Stryker disable next-line OptionalChaining: only ever called as the listener of a signal
       reject(signal?.reason)
     }
     const timer = setTimeout(() => {

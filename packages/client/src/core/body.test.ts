@@ -141,3 +141,19 @@ describe('discardBody', () => {
     expect(() => discardBody(new Response(null, { status: 204 }))).not.toThrow()
   })
 })
+
+describe('readBody: more limits and aborts', () => {
+  it('says the limit in the message of BodyTooLarge', async () => {
+    const { response } = chunked(['12345', '67890'])
+    await expect(readBody(response, never, { bytes: 8, over: 'throw' })).rejects.toThrow(
+      'The body is larger than 8 bytes',
+    )
+  })
+
+  it('a signal that has already aborted wins over a declared Content-Length over the limit', async () => {
+    const { response, stats } = chunked(['12345'], { 'content-length': '5000' })
+    const reason = new Error('stop')
+    await expect(readBody(response, AbortSignal.abort(reason), { bytes: 8, over: 'throw' })).rejects.toBe(reason)
+    expect(stats.pulled).toBe(0)
+  })
+})

@@ -47,3 +47,23 @@ describe('isRunningInBrowser', () => {
     expect(isRunningInBrowser(runtime)).toBe(false)
   })
 })
+
+describe('isRunningInBrowser with odd globals', () => {
+  it('a window that is null is no page, and does not throw', () => {
+    expect(isRunningInBrowser(scope({ window: null, navigator: {} }))).toBe(false)
+  })
+
+  it('a worker scope without a WorkerNavigator class is no browser, and does not throw', () => {
+    expect(isRunningInBrowser(workerScope('Mozilla/5.0', { WorkerNavigator: undefined }))).toBe(false)
+  })
+
+  it('a worker whose navigator has no user agent is no browser', () => {
+    const runtime = workerScope('Mozilla/5.0')
+    Object.defineProperty(runtime.navigator, 'userAgent', { value: undefined })
+    expect(isRunningInBrowser(runtime)).toBe(false)
+  })
+
+  it("a browser's worker with a process shim that has no versions (a bundler's polyfill) is a browser", () => {
+    expect(isRunningInBrowser(workerScope('Mozilla/5.0 Chrome/140.0', { process: { env: {} } }))).toBe(true)
+  })
+})
