@@ -59,7 +59,7 @@ describe('isRunningInBrowser with odd globals', () => {
 
   it('a worker whose navigator has no user agent is no browser', () => {
     const runtime = workerScope('Mozilla/5.0')
-    Object.defineProperty(runtime.navigator, 'userAgent', { value: undefined })
+    Object.defineProperty((runtime as { navigator: object }).navigator, 'userAgent', { value: undefined })
     expect(isRunningInBrowser(runtime)).toBe(false)
   })
 
