@@ -1,5 +1,5 @@
 import { Person, UpdateContactInput } from '@cc/schema'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { compileFromOpenApi } from '../fixtures/ajv.ts'
 import { type Payload, personPayloads, updateContactPayloads } from '../fixtures/payloads.ts'
 import type { Benchmark } from '../harness/benchmark.ts'

@@ -1,6 +1,6 @@
 import { fieldErrors, UpdateContactInput } from '@cc/schema'
 import { describe, expect, it } from 'vitest'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import {
   AuthenticationError,
   ConflictError,

@@ -14,7 +14,7 @@ import {
 } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { z } from 'zod'
+import * as z from 'zod'
 import { writeFileAtomicSync } from '../fs/atomic-write.js'
 import { BulkAction } from './bulk-change.js'
 import { MATCH_MODES } from './plan-row.js'
