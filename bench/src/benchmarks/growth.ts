@@ -371,7 +371,7 @@ export const growth: Benchmark = {
         ...kinds.map((kind) => ratioSeries(request(kind, 'p95'), `${KIND_LINES[kind]} p95`)),
         ratioSeries(figures.sandboxEnd, 'sandbox RSS'),
         ratioSeries(figures.editorScrolled, 'editor RSS, scrolled to end'),
-        ratioSeries(figures.editorHeld, 'editor heap held, scrolled to end'),
+        ratioSeries(figures.editorHeld, 'editor heap held (scrolled)'),
         ratioSeries(figures.bulkPeak, 'updateManyStream peak RSS'),
         ratioSeries(figures.bulkHeld, 'updateManyStream heap held'),
       ],
@@ -467,7 +467,7 @@ export const growth: Benchmark = {
         caption:
           `Each line is one figure divided by its own value at the smallest size (${formatCount(first)} contacts; ${formatCount(items[0] as number)} items for updateManyStream), so every line starts at 1×; both axes are logarithmic. ` +
           'A flat line at 1× (dotted) means the cost does not grow with the account; a line along the dashed diagonal grows in proportion to it (ten times the contacts, ten times the cost); anything between grows more slowly than the account. ' +
-          'Request lines are p95 CPU time in the sandbox; the memory lines are resident memory (RSS) of the sandbox holding the account, of the editor after scrolling through every contact, the peak of a process streaming updates through `updateManyStream`, and the heap that run holds once its garbage is collected.',
+          'Request lines are p95 CPU time in the sandbox; the memory lines are resident memory (RSS) of the sandbox holding the account, of the editor after scrolling through every contact, the peak of a process streaming updates through `updateManyStream`; the heap lines are what the editor and that process hold once their garbage is collected.',
       },
       data: { contacts, items, sandbox, sandboxRounds, editor, bulk, bulkCollected },
     }
