@@ -71,6 +71,14 @@ describe('MoveDealInput', () => {
     })
     expect(MoveDealInputDocumented.parse({ stageId: '', position: 1 })).toEqual({ stageId: '', position: 1 })
   })
+
+  it('with only the docs rules, still needs the stage id as text and a position that is a number', () => {
+    expect(messagesOf(MoveDealInputDocumented, {})).toEqual({ stageId: 'stageId: is required' })
+    expect(messagesOf(MoveDealInputDocumented, { stageId: 7, order: '2' })).toEqual({
+      stageId: 'stageId: must be text',
+      order: 'order: must be a number',
+    })
+  })
 })
 
 describe('DealPathParams', () => {
