@@ -18,6 +18,7 @@ export interface WithResponse<T> {
 
 /** Adds a non-enumerable `requestId` to an object result, so it shows in neither JSON nor spreads. */
 export function withRequestId<T>(data: T, requestId: string | undefined): T {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: Object.isExtensible is false for null and every primitive (results are never functions)
   if (data !== null && typeof data === 'object' && Object.isExtensible(data)) {
     Object.defineProperty(data, 'requestId', { value: requestId, enumerable: false, configurable: true })
   }

@@ -362,7 +362,8 @@ describe('what the configuration says in full', () => {
     })
   })
 
-  it('a missing key: how to give one', () => {
+  it('a missing key: how to give one (no schema issue behind it)', () => {
+    expect(configError({}).issues).toEqual([])
     expect(configError({}).fieldErrors).toEqual({
       apiKey: 'apiKey: missing: pass `apiKey` to createClient() or set the CC_API_KEY environment variable',
     })

@@ -93,8 +93,10 @@ function pathSegmentProblems(params: Record<string, string> | undefined): { path
 
 /** The path with each `{param}` replaced by its encoded value. */
 function buildPath(parts: readonly string[], params: Record<string, string> | undefined): string {
+  // Stryker disable next-line StringLiteral: split always returns a first part
   let path = parts[0] ?? ''
   for (let i = 1; i < parts.length; i += 2) {
+    // Stryker disable next-line StringLiteral: a split around groups has text after each name; every resource passes each of its path parameters
     path += encodeURIComponent(params?.[parts[i] as string] ?? '') + (parts[i + 1] ?? '')
   }
   return path

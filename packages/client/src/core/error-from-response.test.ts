@@ -1,4 +1,4 @@
-import { type ClientErrorName, errorCodes } from '@cc/schema'
+import { type ClientErrorName, ERROR_TEXT_MAX_CHARS, errorCodes } from '@cc/schema'
 import { describe, expect, it } from 'vitest'
 import {
   ApiError,
@@ -289,6 +289,16 @@ describe('errorFromResponse', () => {
     const long = `${'x'.repeat(64 * 1024 - 4)}ccmd_live`
     const body = read(new Response(null, { status: 500 }), long).body as string
     expect(body).toBe('x'.repeat(64 * 1024 - 4))
+  })
+
+  it('a body longer than the cap is cut at the cap', () => {
+    const body = read(new Response(null, { status: 500 }), 'y'.repeat(ERROR_TEXT_MAX_CHARS + 10)).body as string
+    expect(body).toBe('y'.repeat(ERROR_TEXT_MAX_CHARS))
+  })
+
+  it('an error that is no redirect keeps its Location header (a 409 naming the resource that exists)', () => {
+    const error = read(new Response(null, { status: 409, headers: { location: '/v1/people/jd79other0001' } }), '')
+    expect(error.headers.location).toBe('/v1/people/jd79other0001')
   })
 
   it('keeps strings at any depth, but no object deeper than 32 levels', () => {

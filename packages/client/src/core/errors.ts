@@ -34,6 +34,7 @@ export class CcError extends Error {
     const details = this.details()
     const head = this.stack ?? `${this.name}: ${this.message}`
     if (Object.keys(details).length === 0) return head
+    // Stryker disable next-line ConditionalExpression: util.inspect passes a depth; a depth of NaN, like undefined, sets no limit
     const depth = options.depth === null || options.depth === undefined ? options.depth : options.depth - 1
     return `${head} ${inspect(details, { ...options, depth })}`
   }
