@@ -69,5 +69,6 @@ export async function readStreamLimited(body: ReadableStream<Uint8Array> | null)
     if (error instanceof ApiError) throw error
     throw bodyUnreadable()
   }
+  // Stryker disable next-line ConditionalExpression: one chunk is given as it is only to save a copy; concat gives the same bytes
   return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks)
 }

@@ -34,11 +34,13 @@ export class FaultInjector {
   }
 
   get latencyMs(): number {
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: false has no latencyMs either, so the default comes back
     return this.#options === false ? DEFAULT_LATENCY_MS : (this.#options.latencyMs ?? DEFAULT_LATENCY_MS)
   }
 
   /** Headers of an injected 429/503: the standard header in whole seconds, and the exact wait in ms. */
   get retryAfterHeaders(): Record<string, string> {
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: false has no retryAfterMs either, so the default comes back
     const ms = this.#options === false ? DEFAULT_RETRY_AFTER_MS : (this.#options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS)
     return { 'Retry-After': String(Math.ceil(ms / 1000)), 'retry-after-ms': String(ms) }
   }
