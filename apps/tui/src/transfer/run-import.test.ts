@@ -1,6 +1,8 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { type CcClient, createClient } from '@cc/client'
 import { createSandbox, type Sandbox } from '@cc/sandbox'
 import type { Person } from '@cc/schema'
@@ -103,6 +105,41 @@ describe('runImport', () => {
     expect(await copiesPerRow(count)).toEqual(new Array(count).fill(1))
     // The faults did happen: more requests than rows.
     expect(sent.filter((line) => line === 'POST /v1/people').length).toBeGreaterThan(count)
+  })
+
+  it('keeps nothing of a row once it is done: neither its outcome nor its requests outlive it', async () => {
+    // A full collection on demand: the flag makes `gc` a global of every context made after it.
+    setFlagsFromString('--expose-gc')
+    const collect = runInNewContext('gc') as () => void
+    const count = 200
+    const scan = await scanOf(contactsCsv(count))
+    const kept: WeakRef<object>[] = []
+    const watched = createClient({
+      apiKey: sandbox.apiKey,
+      baseUrl: sandbox.url,
+      logLevel: 'off',
+      fetch: (request) => {
+        kept.push(new WeakRef(request))
+        return sandbox.fetch(request)
+      },
+    })
+    const result = await runImport({
+      client: watched,
+      scan,
+      journalDir: dir,
+      concurrency: 8,
+      onProgress: (progress) => {
+        if (progress.last) kept.push(new WeakRef(progress.last))
+      },
+    })
+    expect(result).toMatchObject({ done: count, created: count, failed: 0 })
+    expect(kept).toHaveLength(2 * count)
+    // WeakRef targets stay alive until the task that made them ends: collect in a later one, twice (finalizers).
+    for (let round = 0; round < 2; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      collect()
+    }
+    expect(kept.filter((ref) => ref.deref() !== undefined)).toHaveLength(0)
   })
 
   it('resumes a stopped import without sending the rows already done', async () => {
