@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_LATENCY_MS, DEFAULT_RETRY_AFTER_MS } from '../options.js'
+import { createRandom } from '../seed/random.js'
 import { delayBody, FaultInjector, sleep } from './faults.js'
 
 const draws = (injector: FaultInjector, count: number) => Array.from({ length: count }, () => injector.next())
@@ -27,6 +28,12 @@ describe('FaultInjector', () => {
     const injector = new FaultInjector({ rate: 1, kinds: ['500', 'reset'] })
     const kinds = draws(injector, 60)
     expect(new Set(kinds)).toEqual(new Set(['500', 'reset']))
+  })
+
+  it('faults a request whose draw is below the rate, not one whose draw equals it', () => {
+    const roll = createRandom(7).next()
+    expect(new FaultInjector({ rate: roll, kinds: ['500'], seed: 7 }).next()).toBeUndefined()
+    expect(new FaultInjector({ rate: roll + Number.EPSILON, kinds: ['500'], seed: 7 }).next()).toBe('500')
   })
 
   it('rate 0 faults none', () => {
