@@ -121,3 +121,9 @@ describe('toKeyPresses, key by key', () => {
     expect(toKeyPresses('a\u001bb', noKey).map((p) => p.text)).toEqual(['a\u001bb'])
   })
 })
+
+describe('toKeyPresses, Alt sequences', () => {
+  it('keeps a sequence of several characters as it came, capitals included', () => {
+    expect(toKeyPresses('Ab', key({ meta: true }))[0]?.name).toBe('Ab')
+  })
+})

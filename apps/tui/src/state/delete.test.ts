@@ -104,3 +104,9 @@ describe('the delete dialog, step by step', () => {
     expect(s).toEqual({ ...openDelete(target), phase: 'deleting', message: undefined })
   })
 })
+
+describe('a new delete dialog', () => {
+  it('starts with nothing typed', () => {
+    expect(openDelete(target).typed).toEqual({ value: '', cursor: 0 })
+  })
+})

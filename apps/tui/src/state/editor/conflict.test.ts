@@ -106,3 +106,19 @@ describe('finding and resolving conflicts', () => {
     expect(editorReducer(more, { type: 'undo' }).values.city).toBe('ParisX')
   })
 })
+
+describe('the conflict screen through the editor', () => {
+  it('moves its highlight', () => {
+    const theirs: FormValues = { ...base, firstName: 'Augusta', city: 'London' }
+    const mine: FormValues = { ...base, firstName: 'Ada M.', city: 'Paris' }
+    const s = editorReducer(
+      editorReducer(createEditor({ contactId: 'jd79abc123def', title: 'Ada', base, values: mine }), {
+        type: 'conflictDetected',
+        theirs,
+        conflicts: findConflicts(base, mine, theirs),
+      }),
+      { type: 'conflictMove', delta: 1 },
+    )
+    expect(s.save.phase === 'conflict' && s.save.conflict.selected).toBe(1)
+  })
+})

@@ -245,3 +245,9 @@ describe('lookups of a new contact', () => {
     expect(run(more, { type: 'undo' }).values.city).toBe('Aus')
   })
 })
+
+describe('the email looked up', () => {
+  it('is the email as typed, dots and dashes kept', () => {
+    expect(lookupValue(typed(['email', 'jane.doe-x@example.com']), 'email')).toBe('jane.doe-x@example.com')
+  })
+})

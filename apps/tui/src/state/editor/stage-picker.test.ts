@@ -94,3 +94,22 @@ describe('the stage picker', () => {
     }
   })
 })
+
+describe('the stage picker, more', () => {
+  it('offers a typed id without the spaces after it', () => {
+    expect(pickerRows('new ', stages).at(-1)).toEqual({ id: 'new', name: 'use this id', typed: true })
+  })
+
+  it('makes each choice an undo step of its own', () => {
+    const choose = (state: EditorState, delta: number) =>
+      run(
+        state,
+        { type: 'stageOpen' },
+        { type: 'stageMove', delta, options: stages },
+        { type: 'stageChoose', options: stages },
+      )
+    const twice = choose(choose(onStage(), 1), 2)
+    expect(twice.values.stage).toBe('stage_won')
+    expect(run(twice, { type: 'undo' }).values.stage).toBe('stage_hot')
+  })
+})

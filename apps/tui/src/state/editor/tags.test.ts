@@ -237,3 +237,11 @@ describe('tags, one undo step each', () => {
     expect(added.tagBox.input.value).toBe('')
   })
 })
+
+describe('tags removed one after the other', () => {
+  it('are undone one at a time', () => {
+    const removed = run(onTags(['a', 'b', 'c']), { type: 'tagRemove' }, { type: 'tagRemove' })
+    expect(removed.values.tags).toEqual(['a'])
+    expect(run(removed, { type: 'undo' }).values.tags).toEqual(['a', 'b'])
+  })
+})

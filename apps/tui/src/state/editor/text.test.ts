@@ -108,3 +108,10 @@ describe('what gets the text cursor', () => {
     expect(run(s, op('up'))).toBe(s)
   })
 })
+
+describe('motions and undo', () => {
+  it('adds no undo step for a motion', () => {
+    const s = run(on('city'), { type: 'insert', text: 'ers' }, op('home'), { type: 'undo' })
+    expect(s.values.city).toBe('London')
+  })
+})

@@ -138,3 +138,14 @@ describe('revert', () => {
     expect(typed.cursor).toBe(0)
   })
 })
+
+describe('the cursor after an edit', () => {
+  it('goes to the end of the new text from wherever it was', () => {
+    const s = run(
+      onCity(),
+      { type: 'textOp', op: 'home', width: 80 },
+      { type: 'edit', field: 'city', value: 'Paris', kind: 'replace' },
+    )
+    expect(s.cursor).toBe(5)
+  })
+})
