@@ -28,6 +28,7 @@ function formatKey(binding: string): string {
   if (binding === ',') return 'Comma'
   if (binding.length === 1) return binding
   const parts = binding.split('+')
+  // Stryker disable next-line StringLiteral: splitting a text always gives at least one part, so pop never comes back empty-handed
   const key = parts.pop() ?? ''
   const keyName = names[key] ?? (key.length === 1 ? key.toUpperCase() : key)
   const mods = parts.map((mod) => (mod === 'ctrl' ? 'Ctrl' : mod === 'alt' ? 'Alt' : 'Shift'))

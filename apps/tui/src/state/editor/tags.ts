@@ -101,6 +101,7 @@ function commitTyped(state: EditorState, { keepLast }: { keepLast: boolean }): E
   const pieces = state.tagBox.input.value.split(',')
   const typing = keepLast ? (pieces.pop() ?? '') : ''
   const tags = [...state.values.tags]
+  // Stryker disable next-line ArrayDeclaration: rest is only read after a refusal, which sets it
   let rest: string[] = []
   let problem: string | undefined
   for (const [i, piece] of pieces.entries()) {
