@@ -40,22 +40,22 @@ import {
   LinearActivity,
   LinearActivityReview,
 } from '../ui/screens/ActivityScreen.js'
-import { BulkActionScreen } from '../ui/screens/BulkActionScreen.js'
-import { BulkPreviewScreen } from '../ui/screens/BulkPreviewScreen.js'
-import { BulkValueScreen } from '../ui/screens/BulkValueScreen.js'
+import { BulkActionScreen, LinearBulkAction } from '../ui/screens/BulkActionScreen.js'
+import { BulkPreviewScreen, LinearBulkPreview } from '../ui/screens/BulkPreviewScreen.js'
+import { BulkValueScreen, LinearBulkValue } from '../ui/screens/BulkValueScreen.js'
 import { ConflictScreen, LinearConflict } from '../ui/screens/ConflictScreen.js'
 import { ContactsScreen, LinearContacts } from '../ui/screens/ContactsScreen.js'
 import { DeleteDialogView } from '../ui/screens/DeleteDialog.js'
 import { QuitGuard, RestorePrompt } from '../ui/screens/Dialogs.js'
 import { EditorScreen } from '../ui/screens/EditorScreen.js'
 import { HelpScreen } from '../ui/screens/HelpScreen.js'
-import { ImportPathScreen } from '../ui/screens/ImportPathScreen.js'
-import { ImportPreviewScreen } from '../ui/screens/ImportPreviewScreen.js'
+import { ImportPathScreen, LinearImportPath } from '../ui/screens/ImportPathScreen.js'
+import { ImportPreviewScreen, LinearImportPreview } from '../ui/screens/ImportPreviewScreen.js'
 import { LinearEditor } from '../ui/screens/LinearEditor.js'
-import { ResumeRunPrompt } from '../ui/screens/ResumeRunPrompt.js'
+import { LinearResumeRun, ResumeRunPrompt } from '../ui/screens/ResumeRunPrompt.js'
 import { LinearReview, ReviewScreen } from '../ui/screens/ReviewScreen.js'
-import { RunProgressScreen } from '../ui/screens/RunProgressScreen.js'
-import { RunResultScreen } from '../ui/screens/RunResultScreen.js'
+import { LinearRunProgress, RunProgressScreen } from '../ui/screens/RunProgressScreen.js'
+import { LinearRunResult, RunResultScreen } from '../ui/screens/RunResultScreen.js'
 
 /** What screens read besides their mode. */
 export interface ScreenContext {
@@ -151,6 +151,9 @@ const jobScreens: Pick<
     View: ({ mode, context }) => (
       <BulkActionScreen choice={mode.flow.choice} selected={context.contacts.selected.size} />
     ),
+    LinearView: ({ mode, context }) => (
+      <LinearBulkAction choice={mode.flow.choice} selected={context.contacts.selected.size} />
+    ),
   },
   bulkValue: {
     keys: (key) => bulkValueKeys(key),
@@ -168,6 +171,16 @@ const jobScreens: Pick<
         height={context.height}
       />
     ),
+    LinearView: ({ mode, context }) => (
+      <LinearBulkValue
+        kind={mode.flow.kind}
+        input={mode.flow.input}
+        pick={mode.flow.pick}
+        error={mode.flow.error}
+        stages={context.stages}
+        selected={context.contacts.selected.size}
+      />
+    ),
   },
   bulkPreview: {
     keys: (key) => bulkPreviewKeys(key),
@@ -176,6 +189,7 @@ const jobScreens: Pick<
       exclude: flow.preview.change === 0 ? ['bulkPreview.confirm'] : [],
     }),
     View: ({ mode, context }) => <BulkPreviewScreen preview={mode.flow.preview} width={context.width} />,
+    LinearView: ({ mode }) => <LinearBulkPreview preview={mode.flow.preview} />,
   },
   importPath: {
     keys: (key) => importPathKeys(key),
@@ -189,6 +203,9 @@ const jobScreens: Pick<
         width={context.width}
       />
     ),
+    LinearView: ({ mode }) => (
+      <LinearImportPath input={mode.flow.input} checking={mode.flow.checking} error={mode.flow.error} />
+    ),
   },
   importPreview: {
     keys: (key) => importPreviewKeys(key),
@@ -196,6 +213,7 @@ const jobScreens: Pick<
     View: ({ mode, context }) => (
       <ImportPreviewScreen preview={mode.flow.preview} top={mode.flow.top} height={context.height} />
     ),
+    LinearView: ({ mode }) => <LinearImportPreview preview={mode.flow.preview} top={mode.flow.top} />,
   },
   runProgress: {
     keys: (key) => runProgressKeys(key),
@@ -207,6 +225,14 @@ const jobScreens: Pick<
         stopping={mode.flow.stopping}
         unit={unitOf(mode.flow.run)}
         width={context.width}
+      />
+    ),
+    LinearView: ({ mode }) => (
+      <LinearRunProgress
+        title={mode.flow.title}
+        progress={mode.flow.progress}
+        stopping={mode.flow.stopping}
+        unit={unitOf(mode.flow.run)}
       />
     ),
   },
@@ -222,6 +248,14 @@ const jobScreens: Pick<
         height={context.height}
       />
     ),
+    LinearView: ({ mode }) => (
+      <LinearRunResult
+        title={mode.flow.title}
+        result={mode.flow.result}
+        top={mode.flow.top}
+        unit={unitOf(mode.flow.run)}
+      />
+    ),
   },
   resumeRun: {
     keys: (key) => resumeRunKeys(key),
@@ -231,6 +265,7 @@ const jobScreens: Pick<
         <ResumeRunPrompt unfinished={mode.flow.unfinished} width={context.width - 4} />
       </Box>
     ),
+    LinearView: ({ mode }) => <LinearResumeRun unfinished={mode.flow.unfinished} />,
   },
 }
 

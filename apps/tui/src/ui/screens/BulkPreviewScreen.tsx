@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink'
+import { spokenKeyLabel } from '../../keys/format.js'
 import type { BulkPreview } from '../../state/jobs/bulk-form.js'
 import { displayLine } from '../../text/sanitize.js'
 import { plural } from '../labels.js'
@@ -31,6 +32,29 @@ export function BulkPreviewScreen({ preview, width }: { preview: BulkPreview; wi
         <Text color={theme.color('muted')}>{`  … and ${preview.change - preview.samples.length} more`}</Text>
       ) : null}
       {preview.change === 0 ? <Text>Nothing to send: every selected contact has it already.</Text> : null}
+    </Box>
+  )
+}
+
+/** The linear (screen reader) preview: what it does to how many, a few of them old to new, then the keys. */
+export function LinearBulkPreview({ preview }: { preview: BulkPreview }) {
+  const summary = displayLine(preview.summary)
+  const invalid = preview.invalid > 0 ? `, ${preview.invalid} cannot take it (reported, not sent)` : ''
+  return (
+    <Box flexDirection="column">
+      <Text>
+        {`Bulk edit of ${plural(preview.total, 'contact')}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}. ${preview.change} change, ${preview.unchanged} need no change${invalid}.`}
+      </Text>
+      {preview.samples.map((sample, i) => (
+        <Text key={`${sample.name}-${sample.before}`}>
+          {`Change ${i + 1} of ${preview.change}: ${displayLine(sample.name)}, from ${displayLine(sample.before) || 'none'} to ${displayLine(sample.after) || 'none'}.`}
+        </Text>
+      ))}
+      <Text>
+        {preview.change === 0
+          ? `Nothing to send: every selected contact has it already. ${spokenKeyLabel('bulkPreview.back')} to go back.`
+          : `${spokenKeyLabel('bulkPreview.confirm')} to send, ${spokenKeyLabel('bulkPreview.back')} to go back.`}
+      </Text>
     </Box>
   )
 }

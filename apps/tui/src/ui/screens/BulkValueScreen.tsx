@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink'
+import { spokenKeyLabel } from '../../keys/format.js'
 import type { StageOption } from '../../state/contacts/rows.js'
 import { BULK_KINDS, type BulkKind, stagesMatching } from '../../state/jobs/bulk-form.js'
 import type { LineState } from '../../text/line.js'
@@ -54,6 +55,26 @@ export function BulkValueScreen({ kind, input, pick, error, stages, selected, wi
       {kind === 'stage' && matching.length === 0 ? (
         <Text color={theme.color('muted')}>No known stage matches: Enter takes what is typed as a stage id.</Text>
       ) : null}
+    </Box>
+  )
+}
+
+/** The linear (screen reader) value: what to type, what is typed, the highlighted known stage, any error. */
+export function LinearBulkValue({ kind, input, pick, error, stages, selected }: Omit<Props, 'width' | 'height'>) {
+  const label = BULK_KINDS.find((k) => k.kind === kind)?.label ?? kind
+  const matching = kind === 'stage' ? stagesMatching(stages, input.value) : []
+  const highlighted = matching[Math.min(pick, matching.length - 1)]
+  const stage =
+    kind !== 'stage'
+      ? ''
+      : highlighted
+        ? ` Stage ${Math.min(pick, matching.length - 1) + 1} of ${matching.length}: ${highlighted.name} (${highlighted.id}).`
+        : ' No known stage matches: Enter takes what is typed as a stage id.'
+  return (
+    <Box flexDirection="column">
+      <Text>{`${label}, for ${plural(selected, 'selected contact')}. ${prompts[kind]}: ${input.value || '(empty)'}.${stage}`}</Text>
+      {error ? <Text>{`Not valid: ${error}`}</Text> : null}
+      <Text>{`${spokenKeyLabel('bulkValue.accept')} to preview, ${spokenKeyLabel('bulkValue.back')} to go back.`}</Text>
     </Box>
   )
 }

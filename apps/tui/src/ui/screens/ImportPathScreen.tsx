@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink'
+import { spokenKeyLabel } from '../../keys/format.js'
 import type { LineState } from '../../text/line.js'
 import { Spinner } from '../components/Spinner.js'
 import { TextLine } from '../components/TextLine.js'
@@ -25,6 +26,20 @@ export function ImportPathScreen({ input, checking, error, width }: Props) {
       </Box>
       {checking ? <Spinner label="Checking every row…" /> : null}
       {error ? <Text color={theme.color('error')}>{`✗ ${error}`}</Text> : null}
+    </Box>
+  )
+}
+
+/** The linear (screen reader) first step of an import: what is typed, the check under way, or why it failed. */
+export function LinearImportPath({ input, checking, error }: Omit<Props, 'width'>) {
+  return (
+    <Box flexDirection="column">
+      <Text>{`Import contacts. File to import, CSV or JSONL as cc-tui export writes it: ${input.value || '(empty)'}.`}</Text>
+      {checking ? <Text>Checking every row.</Text> : null}
+      {error ? <Text>{`Not valid: ${error}`}</Text> : null}
+      {checking ? null : (
+        <Text>{`${spokenKeyLabel('importPath.accept')} to check it, ${spokenKeyLabel('importPath.back')} to go back.`}</Text>
+      )}
     </Box>
   )
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink'
+import { spokenKeyLabel } from '../../keys/format.js'
 import { formatDuration, progressBar, type RunProgress, runRate, secondsLeft } from '../../state/jobs/run-progress.js'
 import { displayLine } from '../../text/sanitize.js'
 import { useTheme } from '../theme.js'
@@ -34,6 +35,31 @@ export function RunProgressScreen({ title, progress, stopping, unit, width }: Pr
       </Text>
       <Text> </Text>
       {stopping ? <Text bold>Stopping: the requests under way finish, nothing more is sent…</Text> : null}
+    </Box>
+  )
+}
+
+/** The linear (screen reader) progress: done of total, the rate and time left, the outcomes, in sentences. */
+export function LinearRunProgress({ title, progress, stopping, unit }: Omit<Props, 'width'>) {
+  const rate = runRate(progress)
+  const left = secondsLeft(progress)
+  const n = (count: number) => count.toLocaleString('en-US')
+  const counts = progress.counts.map(([label, count]) => `${n(count)} ${label}`).join(', ')
+  return (
+    <Box flexDirection="column">
+      <Text>
+        {`${displayLine(title)}: ${n(progress.done)} of ${n(progress.total)} ${unit} done.${counts ? ` ${counts}.` : ''}`}
+      </Text>
+      <Text>
+        {rate === undefined
+          ? 'Measuring the rate.'
+          : `${rate.toFixed(rate < 10 ? 1 : 0)} per second, ${left === undefined ? 'time left unknown' : `about ${formatDuration(left)} left`}.`}
+      </Text>
+      <Text>
+        {stopping
+          ? 'Stopping: the requests under way finish, nothing more is sent.'
+          : `${spokenKeyLabel('runProgress.stop')} to stop sending.`}
+      </Text>
     </Box>
   )
 }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink'
-import { keyLabel } from '../../keys/format.js'
+import { keyLabel, spokenKeyLabel } from '../../keys/format.js'
 import type { RunResult } from '../../state/jobs/run-progress.js'
 import { displayLine } from '../../text/sanitize.js'
 import { useTheme } from '../theme.js'
@@ -41,6 +41,28 @@ export function RunResultScreen({ title, result, top, unit, height }: Props) {
           {`  ${issue.label}: ${issue.reason}`}
         </Text>
       ))}
+    </Box>
+  )
+}
+
+/** The linear (screen reader) result: the outcomes, why it stopped, the highlighted failure, then the keys. */
+export function LinearRunResult({ title, result, top, unit }: Omit<Props, 'height'>) {
+  const n = (count: number) => count.toLocaleString('en-US')
+  const at = Math.min(top, Math.max(0, result.issues.length - 1))
+  const issue = result.issues[at]
+  const retry = result.canRetry
+    ? `${spokenKeyLabel('runResult.retry')} ${result.stopped ? 'to go on where it stopped' : `to retry the ${n(result.failed)} failed`}, `
+    : ''
+  return (
+    <Box flexDirection="column">
+      <Text>
+        {`${result.stopped ? 'Stopped' : 'Done'}: ${displayLine(title)}. ${n(result.done)} of ${n(result.total)} ${unit} done: ${result.counts.map(([label, count]) => `${n(count)} ${label}`).join(', ')}.`}
+      </Text>
+      {result.stopped ? <Text>{`Stopped: ${displayLine(result.stopped)}`}</Text> : null}
+      {issue ? (
+        <Text>{`Failed or skipped ${at + 1} of ${n(result.issues.length)}: ${displayLine(issue.label)}, ${displayLine(issue.reason)}.`}</Text>
+      ) : null}
+      <Text>{`${retry}${spokenKeyLabel('runResult.close')} to go back to the list.`}</Text>
     </Box>
   )
 }
