@@ -90,6 +90,7 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve()
     const timer = setTimeout(done, ms)
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: done removes the listener itself, so once changes nothing
     signal?.addEventListener('abort', done, { once: true })
     function done() {
       clearTimeout(timer)
