@@ -101,12 +101,14 @@ export function Main({ session, drafts, env, initial, paths }: MainProps) {
     searchCursor: number
     editor: typeof contact.editor
     activity: typeof activity.form
+    job: typeof jobs.flow
   }): ScreenContext => ({
     contacts: current.contacts,
     searchCursor: current.searchCursor,
     stages: current.contacts.stages,
     editor: current.navigation.view.name === 'editor' ? current.editor : null,
     activity: current.navigation.view.name === 'activity' ? current.activity : null,
+    job: current.job,
     width,
     height,
   })
@@ -118,6 +120,7 @@ export function Main({ session, drafts, env, initial, paths }: MainProps) {
       searchCursor: searchCursorRef.current,
       editor: contact.editorRef.current,
       activity: activity.formRef.current,
+      job: jobs.flowRef.current,
     }
     return {
       mode: modeOf(current.navigation, current.editor, current.contacts, current.activity, jobs.flowRef.current),
@@ -125,9 +128,10 @@ export function Main({ session, drafts, env, initial, paths }: MainProps) {
     }
   }
 
-  /** Leaving the activity form or the open contact (or the app) with unsaved work asks first. */
+  /** Leaving the activity form or the open contact (or the app) with unsaved work asks first; so does quitting a run. */
   const leave = (after: 'exit' | 'back') => {
     const view = navigationRef.current.view.name
+    if (after === 'exit' && jobs.flowRef.current?.step === 'running') return setDialog({ name: 'runGuard' })
     if (view === 'activity' && activity.hasUnsavedWork()) return setDialog({ name: 'quitGuard', after })
     if (view === 'editor' && contact.hasUnsavedChanges()) return setDialog({ name: 'quitGuard', after })
     if (after === 'exit') return finish()
@@ -208,6 +212,12 @@ export function Main({ session, drafts, env, initial, paths }: MainProps) {
         }
         return
       }
+      case 'runGuard':
+        setDialog(undefined)
+        if (intent.choice === 'keep') return
+        // Nothing more is sent; the journal keeps what is done, to resume from.
+        jobs.stop()
+        return finish()
       case 'restore': {
         const view = navigationRef.current.view
         if (view.name !== 'restore') return
@@ -308,7 +318,14 @@ export function Main({ session, drafts, env, initial, paths }: MainProps) {
     [onList, drafts],
   )
 
-  const current = context({ navigation, contacts, searchCursor, editor: contact.editor, activity: activity.form })
+  const current = context({
+    navigation,
+    contacts,
+    searchCursor,
+    editor: contact.editor,
+    activity: activity.form,
+    job: jobs.flow,
+  })
   const mode = modeOf(navigation, contact.editor, contacts, activity.form, jobs.flow)
   const screen = screenFor(mode)
   const open = current.editor

@@ -12,6 +12,7 @@ import {
   importPathKeys,
   importPreviewKeys,
   resumeRunKeys,
+  runGuardKeys,
   runProgressKeys,
   runResultKeys,
 } from '../input/keys/job-keys.js'
@@ -26,6 +27,7 @@ import { matchesFound } from '../state/editor/create.js'
 import { dirtyFields } from '../state/editor/selectors.js'
 import type { EditorState } from '../state/editor/state.js'
 import { inputOf } from '../state/field-input.js'
+import type { JobFlow } from '../state/jobs/flow.js'
 import type { Mode, ModeName } from '../state/mode.js'
 import { Spinner } from '../ui/components/Spinner.js'
 import { multilineHeight, multilineWidth } from '../ui/fields/MultilineField.js'
@@ -54,6 +56,7 @@ import { ImportPreviewScreen, LinearImportPreview } from '../ui/screens/ImportPr
 import { LinearEditor } from '../ui/screens/LinearEditor.js'
 import { LinearResumeRun, ResumeRunPrompt } from '../ui/screens/ResumeRunPrompt.js'
 import { LinearReview, ReviewScreen } from '../ui/screens/ReviewScreen.js'
+import { LinearRunGuard, RunGuard } from '../ui/screens/RunGuard.js'
 import { LinearRunProgress, RunProgressScreen } from '../ui/screens/RunProgressScreen.js'
 import { LinearRunResult, RunResultScreen } from '../ui/screens/RunResultScreen.js'
 
@@ -68,6 +71,8 @@ export interface ScreenContext {
   editor: EditorState | null
   /** The activity form, when it is up (also under a dialog). */
   activity: ActivityForm | null
+  /** The bulk edit or import, also under a dialog (the quit question reads its progress). */
+  job: JobFlow | null
   width: number
   /** Rows for the screen, between the header and the status line. */
   height: number
@@ -421,6 +426,17 @@ export const screens: Screens = {
         )}
       </Box>
     ),
+  },
+  runGuard: {
+    keys: (key) => runGuardKeys(key),
+    // Help would close the question: it waits until the question is answered.
+    hints: () => ({ contexts: ['runGuard'], exclude: ['app.help'] }),
+    View: ({ context }) => (
+      <Box paddingTop={2} paddingLeft={2}>
+        <RunGuard flow={context.job} width={context.width - 4} />
+      </Box>
+    ),
+    LinearView: ({ context }) => <LinearRunGuard flow={context.job} />,
   },
 }
 

@@ -33,6 +33,7 @@ export const contexts = {
   importPreview: 'Import: preview',
   deleteForGood: 'Delete for good',
   quitGuard: 'Unsaved changes',
+  runGuard: 'Quitting during a bulk edit or import',
   restore: 'Restore a draft',
   help: 'Help',
   startup: 'Connection problem',
@@ -58,7 +59,7 @@ export const keymap = {
   'app.quit': {
     context: 'global',
     keys: ['ctrl+c'],
-    description: 'Quit (asks first when there are unsaved changes)',
+    description: 'Quit (asks first when there are unsaved changes or a bulk edit or import under way)',
   },
 
   // Contacts list
@@ -410,6 +411,20 @@ export const keymap = {
   'guard.save': { context: 'quitGuard', keys: ['s'], description: 'Review and save the changes', hint: 'save' },
   'guard.discard': { context: 'quitGuard', keys: ['d'], description: 'Discard the changes', hint: 'discard' },
   'guard.keep': { context: 'quitGuard', keys: ['esc', 'k'], description: 'Keep editing', hint: 'keep editing' },
+
+  // Quitting during a bulk edit or an import (Ctrl+C again quits at once too)
+  'runGuard.quit': {
+    context: 'runGuard',
+    keys: ['y', 'q'],
+    description: 'Quit now (the run stops after the requests under way and can be resumed)',
+    hint: 'quit now',
+  },
+  'runGuard.keep': {
+    context: 'runGuard',
+    keys: ['esc', 'n'],
+    description: 'Keep it running',
+    hint: 'keep running',
+  },
 
   // Restore a draft
   'restore.restore': {

@@ -30,6 +30,8 @@ export type Dialog =
   | { name: 'help'; top: number }
   /** Leaving unsaved work: save, discard or stay; then quit, or go back from the editor or the activity form. */
   | { name: 'quitGuard'; after: 'exit' | 'back' }
+  /** Quitting while a bulk edit or an import is under way: quit now (it stops, to resume later) or keep it running. */
+  | { name: 'runGuard' }
   | DeleteDialog
   /** The first key of a chord (`prefix`) was pressed in `context`: the next key says which command. */
   | { name: 'chord'; prefix: string; context: Context }

@@ -1,4 +1,5 @@
 import type { KeyPress } from '../../keys/keypress.js'
+import { matches } from '../../keys/match.js'
 import { globalKeys, pick, textOpFor } from './common.js'
 import type { Intent } from './intents.js'
 
@@ -77,7 +78,7 @@ export function importPreviewKeys(key: KeyPress): Intent[] {
   )
 }
 
-/** While a run goes on: Esc stops it gently. Ctrl+C quits, which stops it at once (it resumes next time). */
+/** While a run goes on: Esc stops it gently. Ctrl+C asks before quitting (the run would stop, to resume later). */
 export function runProgressKeys(key: KeyPress): Intent[] {
   return (
     globalKeys(key, true) ?? pick('runProgress', key, { 'runProgress.stop': { type: 'job', command: 'stop' } }) ?? []
@@ -106,5 +107,16 @@ export function resumeRunKeys(key: KeyPress): Intent[] {
       'resumeRun.later': { type: 'resumeRun', choice: 'later' },
     }) ??
     []
+  )
+}
+
+/** "A bulk edit is under way. Quit now?": a second Ctrl+C is the answer too, and quits at once. */
+export function runGuardKeys(key: KeyPress): Intent[] {
+  if (matches('app.quit', key)) return [{ type: 'runGuard', choice: 'quit' }]
+  return (
+    pick('runGuard', key, {
+      'runGuard.quit': { type: 'runGuard', choice: 'quit' },
+      'runGuard.keep': { type: 'runGuard', choice: 'keep' },
+    }) ?? []
   )
 }
