@@ -7,6 +7,8 @@ describe('matching keys to bindings', () => {
     expect(parseBinding('ctrl+shift+tab')).toEqual({ name: 'tab', ctrl: true, meta: false, shift: true })
     expect(parseBinding('?')).toEqual({ name: '?', ctrl: false, meta: false, shift: false })
     expect(() => parseBinding('hyper+x')).toThrow(/Unknown modifier "hyper"/)
+    expect(parseBinding('ctrl++')).toEqual({ name: '+', ctrl: true, meta: false, shift: false })
+    expect(parseBinding('alt+shift++')).toEqual({ name: '+', ctrl: false, meta: true, shift: true })
   })
 
   it('matches printable keys by the character and chords by name and modifiers', () => {

@@ -17,9 +17,10 @@ export function parseBinding(binding: string): Binding {
   if (binding.includes(' ')) throw new Error(`Key binding "${binding}" is a chord: parse it with parseKeys`)
   const parsed: Binding = { name: binding, ctrl: false, meta: false, shift: false }
   if (binding.length > 1) {
-    const parts = binding.split('+')
-    // `ctrl++` would split into empty parts; keep the last non-modifier as the name.
-    parsed.name = parts.pop() || '+'
+    // The plus key after modifiers is written `shift+` or `ctrl++`: split only what comes before it.
+    const plusKey = binding.endsWith('++')
+    const parts = (plusKey ? binding.slice(0, -2) : binding).split('+')
+    parsed.name = plusKey ? '+' : parts.pop() || '+'
     for (const mod of parts) {
       if (mod === 'ctrl') parsed.ctrl = true
       else if (mod === 'alt') parsed.meta = true

@@ -30,6 +30,8 @@ describe('a field’s value', () => {
     expect(s.cursor).toBe('London'.length)
     expect(run(s, { type: 'edit', field: 'city', value: 'Paris', kind: 'replace' }).cursor).toBe('Paris'.length)
     expect(run(s, { type: 'edit', field: 'street', value: '1 Main Street', kind: 'insert' }).cursor).toBe(6)
+    // Another field's shorter value does not pull the focused field's cursor back.
+    expect(run(s, { type: 'edit', field: 'state', value: 'tx', kind: 'insert' }).cursor).toBe(6)
   })
 
   it('puts the cursor where the edit says, and keeps it on the tags field when the tags change', () => {

@@ -36,11 +36,13 @@ export function setValue(
   newWord = false,
 ): EditorState {
   const next = contactField(name).kind === 'state' && typeof value === 'string' ? value.toUpperCase() : value
+  // The cursor belongs to the focused field: an edit of another one (a normalised phone, a restored value) leaves it.
+  const wanted = cursor ?? (typeof next === 'string' ? next.length : state.cursor)
   const nextCursor =
-    name !== state.focus ? state.cursor : (cursor ?? (typeof next === 'string' ? next.length : state.cursor))
+    name !== state.focus ? state.cursor : Math.min(wanted, typeof next === 'string' ? next.length : wanted)
   return {
     ...state,
-    cursor: Math.min(nextCursor, typeof next === 'string' ? next.length : nextCursor),
+    cursor: nextCursor,
     values: { ...state.values, [name]: next },
     history: recordEdit(state.history, name, state.values[name], kind, newWord),
     serverErrors: withoutKey(withoutKey(state.serverErrors, name), '*'),
