@@ -83,9 +83,10 @@ describe('quitting during a bulk edit', () => {
     // The dialog wraps the sentence at its width.
     expect(asked).toContain('Quit now? It stops after the requests under way, and is offered to')
     expect(asked).toContain('resume at the next start.')
-    expect(asked).toContain('y quit now')
+    expect(asked).toContain('y quit once the requests under way finish')
+    expect(asked).toContain('Ctrl+C quit at once')
     expect(asked).toContain('Esc keep it running')
-    expect(asked).toContain('keep running')
+    expect(asked).toContain('y quit  Esc keep running')
     await h.keys(KEY.esc)
     await h.waitFor('Esc stop')
     expect(h.frame()).not.toMatch(question)
@@ -102,15 +103,13 @@ describe('quitting during a bulk edit', () => {
     await h.keys(KEY.ctrl('c'))
     const total = Number(question.exec(await h.waitFor(question))?.[1])
     await h.keys(KEY.ctrl('c'))
+    // At once: the requests under way are still held.
+    await expect.poll(() => h.exited()).toBe(true)
     const sent = puts.length
     expect(sent).toBeLessThan(total)
     // Only the requests already under way went out.
     await releaseHeld(sent)
     expect(puts.length).toBe(sent)
-    // The editor is gone: keys do nothing any more.
-    const last = h.frame()
-    await h.keys('?')
-    expect(h.frame()).toBe(last)
     world.beforeFetch.current = undefined
     const next = open()
     const offer = await next.waitFor('A bulk edit did not finish.')
@@ -123,17 +122,22 @@ describe('quitting during a bulk edit', () => {
     }
   })
 
-  it('asks in sentences in the linear layout, and y quits', async () => {
+  it('asks in sentences in the linear layout; y stops sending and quits once the requests under way finish', async () => {
     const h = open(true)
     await startRun(h, 'Escape to stop sending.')
     await h.keys(KEY.ctrl('c'))
     const asked = await h.waitFor(question)
     expect(asked).toContain(consequence)
-    expect(asked).toContain('Press y to quit now, Escape to keep it running.')
+    expect(asked).toContain(
+      'Press y to quit once the requests under way finish, Ctrl+C to quit at once, Escape to keep it running.',
+    )
     expect(asked).not.toMatch(/[╭╮╰╯│]/)
     await h.keys('y')
+    await h.waitFor('Stopping: the requests under way finish, nothing more is sent.')
+    expect(h.exited()).toBe(false)
     const sent = puts.length
     await releaseHeld(sent)
+    await expect.poll(() => h.exited()).toBe(true)
     expect(puts.length).toBe(sent)
   })
 })

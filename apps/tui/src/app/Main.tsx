@@ -1,6 +1,6 @@
 import type { Person } from '@cc/schema'
 import { Text, useApp, useWindowSize } from 'ink'
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { type AppPaths, appPaths } from '../config/paths.js'
 import { type DraftStore, isNewContactId } from '../drafts/draft-store.js'
 import { useActivitySession } from '../hooks/use-activity-session.js'
@@ -85,6 +85,11 @@ export function Main({ session, drafts, env, initial, paths }: MainProps) {
     [navigationRef],
   )
   const jobs = useJobs({ session, paths: journalPaths, contactsRef, contactsDispatch, setView, showToast, isIdle })
+  // Asked to quit once the run under way has stopped: it quits when the run's requests under way are done.
+  const quitWhenStopped = useRef(false)
+  useEffect(() => {
+    if (quitWhenStopped.current && jobs.flow?.step !== 'running') finish()
+  }, [jobs.flow, finish])
   const deletion = useDeleteContact({
     session,
     drafts,
@@ -131,7 +136,10 @@ export function Main({ session, drafts, env, initial, paths }: MainProps) {
   /** Leaving the activity form or the open contact (or the app) with unsaved work asks first; so does quitting a run. */
   const leave = (after: 'exit' | 'back') => {
     const view = navigationRef.current.view.name
-    if (after === 'exit' && jobs.flowRef.current?.step === 'running') return setDialog({ name: 'runGuard' })
+    if (after === 'exit' && jobs.flowRef.current?.step === 'running') {
+      // Already stopping to quit: a second Ctrl+C does not wait.
+      return quitWhenStopped.current ? finish() : setDialog({ name: 'runGuard' })
+    }
     if (view === 'activity' && activity.hasUnsavedWork()) return setDialog({ name: 'quitGuard', after })
     if (view === 'editor' && contact.hasUnsavedChanges()) return setDialog({ name: 'quitGuard', after })
     if (after === 'exit') return finish()
@@ -217,7 +225,9 @@ export function Main({ session, drafts, env, initial, paths }: MainProps) {
         if (intent.choice === 'keep') return
         // Nothing more is sent; the journal keeps what is done, to resume from.
         jobs.stop()
-        return finish()
+        if (intent.choice === 'now' || jobs.flowRef.current?.step !== 'running') return finish()
+        quitWhenStopped.current = true
+        return
       case 'restore': {
         const view = navigationRef.current.view
         if (view.name !== 'restore') return

@@ -416,8 +416,8 @@ export const keymap = {
   'runGuard.quit': {
     context: 'runGuard',
     keys: ['y', 'q'],
-    description: 'Quit now (the run stops after the requests under way and can be resumed)',
-    hint: 'quit now',
+    description: 'Stop sending and quit once the requests under way finish (the rest can be resumed)',
+    hint: 'quit',
   },
   'runGuard.keep': {
     context: 'runGuard',

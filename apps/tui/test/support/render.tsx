@@ -15,8 +15,10 @@ class FakeStdout extends EventEmitter {
     this.columns = columns
     this.rows = rows
   }
-  write = (frame: string) => {
-    this.frames.push(frame)
+  write = (frame: string, callback?: () => void) => {
+    // Ink's last writes on exit (a newline, an empty write it waits on) are no frame.
+    if (frame !== '' && frame !== '\n') this.frames.push(frame)
+    callback?.()
     return true
   }
 }
@@ -53,6 +55,8 @@ export interface Harness {
   type(text: string): Promise<void>
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>
   resize(columns: number, rows: number): void
+  /** Whether the app has exited (quit). */
+  exited(): boolean
   unmount(): void
 }
 
@@ -93,6 +97,15 @@ export function renderApp(
     },
   )
   const frame = () => stripVTControlCharacters(stdout.frames.at(-1) ?? '')
+  let exited = false
+  void instance.waitUntilExit().then(
+    () => {
+      exited = true
+    },
+    () => {
+      exited = true
+    },
+  )
   const harness: Harness = {
     frame,
     rawFrames: () => stdout.frames,
@@ -120,6 +133,7 @@ export function renderApp(
       stdout.rows = rows
       stdout.emit('resize')
     },
+    exited: () => exited,
     unmount() {
       instance.unmount()
       instance.cleanup()

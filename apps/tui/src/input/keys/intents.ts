@@ -24,8 +24,8 @@ export type Intent =
   | { type: 'externalEditor' }
   | { type: 'confirmSave' }
   | { type: 'guard'; choice: 'save' | 'discard' | 'keep' }
-  /** The answer to "A bulk edit is under way. Quit now?". */
-  | { type: 'runGuard'; choice: 'quit' | 'keep' }
+  /** The answer to "A bulk edit is under way. Quit now?": once the requests under way finish, at once, or not. */
+  | { type: 'runGuard'; choice: 'quit' | 'now' | 'keep' }
   | { type: 'restore'; choice: 'restore' | 'discard' | 'cancel' }
   | { type: 'helpScroll'; delta: number }
   | { type: 'closeHelp' }

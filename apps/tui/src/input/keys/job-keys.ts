@@ -112,7 +112,7 @@ export function resumeRunKeys(key: KeyPress): Intent[] {
 
 /** "A bulk edit is under way. Quit now?": a second Ctrl+C is the answer too, and quits at once. */
 export function runGuardKeys(key: KeyPress): Intent[] {
-  if (matches('app.quit', key)) return [{ type: 'runGuard', choice: 'quit' }]
+  if (matches('app.quit', key)) return [{ type: 'runGuard', choice: 'now' }]
   return (
     pick('runGuard', key, {
       'runGuard.quit': { type: 'runGuard', choice: 'quit' },

@@ -26,7 +26,8 @@ export function RunGuard({ flow, width }: { flow: JobFlow | null; width: number 
     <Dialog title={title} width={width}>
       <Text wrap="wrap">{body}</Text>
       <Text> </Text>
-      <Text>{`${keyLabel('runGuard.quit')} quit now`}</Text>
+      <Text>{`${keyLabel('runGuard.quit')} quit once the requests under way finish`}</Text>
+      <Text>{`${keyLabel('app.quit')} quit at once`}</Text>
       <Text>{`${keyLabel('runGuard.keep')} keep it running`}</Text>
     </Dialog>
   )
@@ -39,7 +40,7 @@ export function LinearRunGuard({ flow }: { flow: JobFlow | null }) {
     <Box flexDirection="column">
       <Text>{`${title} ${body}`}</Text>
       <Text>
-        {`Press ${spokenKeyLabel('runGuard.quit')} to quit now, ${spokenKeyLabel('runGuard.keep')} to keep it running.`}
+        {`Press ${spokenKeyLabel('runGuard.quit')} to quit once the requests under way finish, ${spokenKeyLabel('app.quit')} to quit at once, ${spokenKeyLabel('runGuard.keep')} to keep it running.`}
       </Text>
     </Box>
   )
