@@ -11,6 +11,7 @@ import { LinearBulkValue } from './BulkValueScreen.js'
 import { LinearImportPath } from './ImportPathScreen.js'
 import { LinearImportPreview } from './ImportPreviewScreen.js'
 import { LinearResumeRun } from './ResumeRunPrompt.js'
+import { LinearRunGuard } from './RunGuard.js'
 import { LinearRunProgress } from './RunProgressScreen.js'
 import { LinearRunResult } from './RunResultScreen.js'
 
@@ -194,5 +195,24 @@ describe('the import in the linear layout (INK_SCREEN_READER)', () => {
     expect(problems).toContain('Nothing will be sent until these are fixed. Problem 2 of 2: Row 3, stage "": required.')
     expect(problems).not.toContain('to import it')
     expect(problems).not.toMatch(drawing)
+  })
+})
+
+describe('the quit question during a run, in the linear layout (INK_SCREEN_READER)', () => {
+  it('says how far an import is and how it goes on later', () => {
+    const frame = linear(
+      <LinearRunGuard flow={{ step: 'running', run: 'import', title: 'Import', progress, stopping: false }} />,
+    )
+    expect(frame).toContain(
+      'An import is under way (40 of 120 done). Quit now? It stops after the requests under way; importing the same file again goes on where it stopped.',
+    )
+    expect(frame).toContain('Press y to quit once the requests under way finish, Ctrl+C to quit at once')
+    expect(frame).not.toMatch(drawing)
+  })
+
+  it('says so when the run ended while it was asking', () => {
+    const frame = linear(<LinearRunGuard flow={{ step: 'bulkAction', choice: 0 }} />)
+    expect(frame).toContain('Nothing is running any more. Quit now?')
+    expect(frame).not.toContain('under way (')
   })
 })
