@@ -85,7 +85,8 @@ describe('HostCheck.forBinding', () => {
       for (const host of ['192.168.1.20:4010', '[fe80::1]', '[fe80::1]:80', 'localhost', hostname().toUpperCase()]) {
         expect(accepts(check, host), host).toBe(true)
       }
-      for (const host of ['evil.example', '192.168.1.20.nip.io', '[fe80::1']) {
+      // Only a whole name in brackets is an IPv6 address: brackets at the end of a name make it no address.
+      for (const host of ['evil.example', '192.168.1.20.nip.io', '[fe80::1', '192.168.1.20[]']) {
         expect(accepts(check, host), host).toBe(false)
       }
     })

@@ -37,7 +37,6 @@ export class HostCheck {
       throw apiError('bad_request', 'The request has no Host header: send the name you reached the sandbox by')
     }
     const name = hostName(host)
-    // Stryker disable next-line Regex: hostName ends a name that starts with "[" at its "]"; any other name stays no IP address whatever the anchors
     if (this.#names.has(name) || (this.#anyAddress && isIP(name.replace(/^\[(.*)\]$/, '$1')) !== 0)) return
     const shown = host.length > 100 ? `${host.slice(0, 100)}…` : host
     throw apiError(
