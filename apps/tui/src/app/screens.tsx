@@ -137,6 +137,19 @@ function editorHints(editor: EditorState): Context[] {
 
 /** What a run counts. */
 const unitOf = (run: 'bulk' | 'import') => (run === 'bulk' ? 'contacts' : 'rows')
+/** What a run's progress and its result show, in either layout. */
+const progressProps = (flow: Extract<JobFlow, { step: 'running' }>) => ({
+  title: flow.title,
+  progress: flow.progress,
+  stopping: flow.stopping,
+  unit: unitOf(flow.run),
+})
+const resultProps = (flow: Extract<JobFlow, { step: 'result' }>) => ({
+  title: flow.title,
+  result: flow.result,
+  top: flow.top,
+  unit: unitOf(flow.run),
+})
 
 /** Screens of a bulk edit and of an import, one per step (their state: `state/jobs/flow.ts`, run by `useJobs`). */
 const jobScreens: Pick<
@@ -223,44 +236,14 @@ const jobScreens: Pick<
   runProgress: {
     keys: (key) => runProgressKeys(key),
     hints: ({ flow }) => ({ contexts: ['runProgress'], exclude: flow.stopping ? ['runProgress.stop'] : [] }),
-    View: ({ mode, context }) => (
-      <RunProgressScreen
-        title={mode.flow.title}
-        progress={mode.flow.progress}
-        stopping={mode.flow.stopping}
-        unit={unitOf(mode.flow.run)}
-        width={context.width}
-      />
-    ),
-    LinearView: ({ mode }) => (
-      <LinearRunProgress
-        title={mode.flow.title}
-        progress={mode.flow.progress}
-        stopping={mode.flow.stopping}
-        unit={unitOf(mode.flow.run)}
-      />
-    ),
+    View: ({ mode, context }) => <RunProgressScreen {...progressProps(mode.flow)} width={context.width} />,
+    LinearView: ({ mode }) => <LinearRunProgress {...progressProps(mode.flow)} />,
   },
   runResult: {
     keys: (key) => runResultKeys(key),
     hints: ({ flow }) => ({ contexts: ['runResult'], exclude: flow.result.canRetry ? [] : ['runResult.retry'] }),
-    View: ({ mode, context }) => (
-      <RunResultScreen
-        title={mode.flow.title}
-        result={mode.flow.result}
-        top={mode.flow.top}
-        unit={unitOf(mode.flow.run)}
-        height={context.height}
-      />
-    ),
-    LinearView: ({ mode }) => (
-      <LinearRunResult
-        title={mode.flow.title}
-        result={mode.flow.result}
-        top={mode.flow.top}
-        unit={unitOf(mode.flow.run)}
-      />
-    ),
+    View: ({ mode, context }) => <RunResultScreen {...resultProps(mode.flow)} height={context.height} />,
+    LinearView: ({ mode }) => <LinearRunResult {...resultProps(mode.flow)} />,
   },
   resumeRun: {
     keys: (key) => resumeRunKeys(key),
