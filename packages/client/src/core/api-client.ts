@@ -240,7 +240,6 @@ export class ApiClient {
       if (delay === undefined) throw failure.error
       try {
         await sleep(delay, signal)
-        // Stryker disable next-line BlockStatement: without the catch the next attempt's throwIfAborted throws the same AbortError, same attempts
       } catch (reason) {
         // Stryker disable next-line CallExpression: without the throw the next attempt's throwIfAborted throws the same AbortError, same attempts
         throw new AbortError(context, reason)
