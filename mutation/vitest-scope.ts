@@ -71,6 +71,7 @@ export function scopeVitestConfig(name: keyof typeof scopes) {
           test: {
             name: scope.project,
             root: scope.root,
+            ...(scope.include ? { include: scope.include } : {}),
             exclude: [...configDefaults.exclude, ...(scope.exclude ?? [])],
           },
         },

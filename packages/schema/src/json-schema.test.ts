@@ -83,6 +83,26 @@ describe('the dialect', () => {
     )
   })
 
+  it('refuses such a cycle when only what zod reads, or only what it returns, has it', () => {
+    const cyclic = () => {
+      const Node: z.ZodType = z.object({
+        get next() {
+          return Node.optional()
+        },
+      })
+      return z.object({ head: Node })
+    }
+    const readOnly = z.registry<{ id: string }>()
+    cyclic().pipe(z.unknown()).register(readOnly, { id: 'Read' })
+    const returnedOnly = z.registry<{ id: string }>()
+    z.unknown().pipe(cyclic()).register(returnedOnly, { id: 'Returned' })
+    for (const registry of [readOnly, returnedOnly]) {
+      expect(() => namedJsonSchemas({ registry, refPrefix: '#/c/', ioOf: () => 'output' })).toThrow(
+        'A named schema contains a cycle through an unnamed schema: name that schema too',
+      )
+    }
+  })
+
   it('reads a request as zod reads it, a response as it returns it', () => {
     const { registry, Input } = setup()
     expect(toJsonSchema(Input, { registry, refPrefix: '#/c/', io: 'input' }).required).toBeUndefined()

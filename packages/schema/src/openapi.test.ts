@@ -102,12 +102,13 @@ describe('buildOpenApiDocument', () => {
   })
 
   it('describes path, query and header parameters from the schemas', () => {
+    // Strict: a parameter without a description has no description key at all.
     const update = document.paths['/people/{id}']?.put as { parameters: unknown[] }
-    expect(update.parameters).toEqual([
+    expect(update.parameters).toStrictEqual([
       { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-zA-Z0-9_-]{8,}$' } },
     ])
     const list = document.paths['/people']?.get as { parameters: unknown[] }
-    expect(list.parameters).toEqual([
+    expect(list.parameters).toStrictEqual([
       {
         name: 'limit',
         in: 'query',
@@ -188,6 +189,12 @@ describe('buildOpenApiDocument({ rules: "documented" })', () => {
 
   it('is a valid OpenAPI 3.1 document (swagger-parser)', async () => {
     await expect(SwaggerParser.validate(structuredClone(documented) as never)).resolves.toBeDefined()
+  })
+
+  it('says in its description that requests carry only the documented rules', () => {
+    const sentence = 'Requests are described with only the rules the API docs state.'
+    expect(documented.info.description).toContain(` ${sentence}`)
+    expect(document.info.description).not.toContain(sentence)
   })
 
   it('leaves out the operations the docs do not have, and our rules', () => {
