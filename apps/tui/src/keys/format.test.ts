@@ -93,3 +93,42 @@ describe('hints', () => {
     expect(hints.map((h) => h.key)).not.toContain('Ctrl+S')
   })
 })
+
+describe('arrow and editing key names', () => {
+  it('show the arrows as arrows and the other movement keys by their names', () => {
+    expect(formatBinding('up')).toBe('↑')
+    expect(formatBinding('down')).toBe('↓')
+    expect(formatBinding('left')).toBe('←')
+    expect(formatBinding('right')).toBe('→')
+    expect(formatBinding('home')).toBe('Home')
+    expect(formatBinding('end')).toBe('End')
+    expect(formatBinding('delete')).toBe('Delete')
+    expect(formatBinding('alt+delete')).toBe('Alt+Delete')
+  })
+})
+
+describe('the README key table', () => {
+  it('opens every section with its title, a blank line and the table head, and ends it with a blank line', () => {
+    const sections = helpSections()
+    const [first, second] = sections
+    const table = keyTableMarkdown()
+    expect(table.split('\n').slice(0, 5)).toEqual([
+      `#### ${first?.title}`,
+      '',
+      '| Keys | Action |',
+      '| --- | --- |',
+      `| ${first?.rows[0]?.keys} | ${first?.rows[0]?.description} |`,
+    ])
+    const lastRowOfFirst = first?.rows.at(-1)
+    expect(table).toContain(
+      `| ${lastRowOfFirst?.keys} | ${lastRowOfFirst?.description} |\n\n#### ${second?.title}\n\n| Keys | Action |\n`,
+    )
+    expect(table.split('\n').filter((line) => line.startsWith('#### '))).toHaveLength(sections.length)
+  })
+
+  it('has no blank line after the last row', () => {
+    const table = keyTableMarkdown()
+    const last = helpSections().at(-1)?.rows.at(-1)
+    expect(table.endsWith(`| ${last?.keys} | ${last?.description} |`)).toBe(true)
+  })
+})

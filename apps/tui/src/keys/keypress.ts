@@ -85,7 +85,6 @@ export function toKeyPresses(input: string, key: Key): KeyPress[] {
     const name = input === ' ' ? 'space' : input.length === 1 ? input.toLowerCase() : input
     return [press(name, { ctrl: key.ctrl, meta: key.meta, shift: key.shift })]
   }
-  if (!input) return []
   if (input.length === 1) {
     return [press(input === ' ' ? 'space' : input, { text: input, shift: key.shift })]
   }

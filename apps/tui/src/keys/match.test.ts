@@ -89,3 +89,20 @@ describe('parsing chords', () => {
     expect(parseKeys('d')).toEqual([{ name: 'd', ctrl: false, meta: false, shift: false }])
   })
 })
+
+describe('matching a key press made by hand', () => {
+  it('never takes a Ctrl or Alt press for a printable binding, even when it carries the character', () => {
+    const press = { name: 'q', ctrl: false, meta: false, shift: false, text: 'q' }
+    expect(commandFor('list', press)).toBe('list.quit')
+    expect(commandFor('list', { ...press, ctrl: true })).toBeUndefined()
+    expect(commandFor('list', { ...press, meta: true })).toBeUndefined()
+    expect(chordCommandFor('editor', 'ctrl+x', { ...press, name: 'd', text: 'd', meta: true })).toBeUndefined()
+  })
+})
+
+describe('parsing bindings once', () => {
+  it('gives back the very binding it parsed before', () => {
+    const first = parseBinding('ctrl+shift+k')
+    expect(parseBinding('ctrl+shift+k')).toBe(first)
+  })
+})

@@ -63,6 +63,7 @@ export function commandFor(context: Context, key: KeyPress): Command | undefined
 /** The command of `context` bound to the chord `prefix` then `key` (`ctrl+x` then `d`), if any. */
 export function chordCommandFor(context: Context, prefix: string, key: KeyPress): Command | undefined {
   return commandsIn(context).find((command) =>
+    // Stryker disable next-line MethodExpression: every chord command has that chord as its only binding, so some and every agree
     keymap[command].keys.some((binding) => {
       const [first, second] = keysOf(binding)
       return first === prefix && second !== undefined && matchesKey(second, key)

@@ -61,4 +61,14 @@ describe('modeOf', () => {
     // Without its form (closed meanwhile), the list is what is there.
     expect(modeOf(onForm, editor, initialContacts, null).name).toBe('list')
   })
+
+  it('shows the open contact, not a leftover activity form, while the editor is the view', () => {
+    const form = createActivityForm({ contactId: 'jd79abc123def', contactName: 'Ada' })
+    expect(modeOf(onEditor, editor, initialContacts, form)).toEqual({ name: 'editor', editor })
+  })
+
+  it('falls back to the list when the editor is the view but no contact is open', () => {
+    expect(modeOf(onEditor, null, initialContacts)).toEqual({ name: 'list' })
+    expect(modeOf(onEditor, null, { ...initialContacts, searchFocused: true })).toEqual({ name: 'search' })
+  })
 })
