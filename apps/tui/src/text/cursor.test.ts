@@ -77,3 +77,17 @@ describe('word motions', () => {
     expect(wordEndAfter('😀😀 a', 0)).toBe(6)
   })
 })
+
+describe('cursor positions at the ends of the text', () => {
+  it('keep a cursor at either end of a text with a lone half there', () => {
+    expect(clamp(`a${HIGH_FIRST}`, 2)).toBe(2)
+    expect(clamp(`${LOW_FIRST}b`, 0)).toBe(0)
+    expect(prevIndex(`${LOW_FIRST}b`, 1)).toBe(0)
+  })
+
+  it('stop a word forward at the end of the text', () => {
+    expect(wordEndAfter('ab', 0)).toBe(2)
+    expect(wordEndAfter('ab', 2)).toBe(2)
+    expect(wordEndAfter('a😀', 0)).toBe(1)
+  })
+})

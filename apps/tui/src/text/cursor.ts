@@ -5,15 +5,15 @@ const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff
 
 export function clamp(value: string, cursor: number): number {
   const c = Math.max(0, Math.min(value.length, Math.trunc(cursor)))
-  // Never sit between the halves of a pair.
-  if (c > 0 && c < value.length && isLow(value.charCodeAt(c)) && isHigh(value.charCodeAt(c - 1))) return c - 1
+  // Never sit between the halves of a pair. Past either end charCodeAt gives NaN, which is neither half.
+  if (isLow(value.charCodeAt(c)) && isHigh(value.charCodeAt(c - 1))) return c - 1
   return c
 }
 
 export function prevIndex(value: string, cursor: number): number {
   if (cursor <= 0) return 0
   const c = cursor - 1
-  if (c > 0 && isLow(value.charCodeAt(c)) && isHigh(value.charCodeAt(c - 1))) return c - 1
+  if (isLow(value.charCodeAt(c)) && isHigh(value.charCodeAt(c - 1))) return c - 1
   return c
 }
 
@@ -42,6 +42,7 @@ export function wordStartBefore(value: string, cursor: number): number {
 export function wordEndAfter(value: string, cursor: number): number {
   let c = cursor
   while (c < value.length && !isWordAt(value, c)) c = nextIndex(value, c)
-  while (c < value.length && isWordAt(value, c)) c = nextIndex(value, c)
+  // At the end there is no character, which reads as a space: the loop stops there.
+  while (isWordAt(value, c)) c = nextIndex(value, c)
   return c
 }

@@ -146,3 +146,23 @@ describe('moving and editing in rows', () => {
     expect(isLineOp('home')).toBe(true)
   })
 })
+
+describe('deleting to the ends of a row at the ends of the text', () => {
+  it('leaves the text as it is at its very start or its very end', () => {
+    expect(applyMultilineOp({ value: 'ab\ncd', cursor: 0 }, 'deleteToStart', 20)).toEqual({
+      value: 'ab\ncd',
+      cursor: 0,
+    })
+    expect(applyMultilineOp({ value: 'ab\ncd', cursor: 5 }, 'deleteToEnd', 20)).toEqual({ value: 'ab\ncd', cursor: 5 })
+  })
+
+  it('joins lines at a line break, and keeps to the row inside a wrapped line', () => {
+    expect(applyMultilineOp({ value: 'ab\ncd', cursor: 2 }, 'deleteToEnd', 20)).toEqual({ value: 'abcd', cursor: 2 })
+    expect(applyMultilineOp({ value: 'ab\ncd', cursor: 3 }, 'deleteToStart', 20)).toEqual({ value: 'abcd', cursor: 2 })
+    expect(applyMultilineOp({ value: 'one two', cursor: 4 }, 'deleteToStart', 4)).toEqual({
+      value: 'one two',
+      cursor: 4,
+    })
+    expect(applyMultilineOp({ value: 'one two', cursor: 1 }, 'deleteToEnd', 4)).toEqual({ value: 'otwo', cursor: 1 })
+  })
+})

@@ -47,8 +47,6 @@ export function cursorRow(rows: readonly Row[], cursor: number): number {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Row
     if (cursor < row.end || (cursor === row.end && !row.soft)) return i
-    // Stryker disable next-line LogicalOperator,EqualityOperator,ArithmeticOperator: the fallback after the loop returns this same last row
-    if (cursor === row.end && row.soft && i === rows.length - 1) return i
   }
   return rows.length - 1
 }
@@ -129,9 +127,11 @@ export function applyMultilineOp(state: MultilineState, op: MultilineOp, width: 
       return cut(value, cursor, Math.min(lineEnd, wordEndAfter(value, cursor)))
     }
     case 'deleteToStart':
-      return cut(value, cursor === row.start && value[cursor - 1] === '\n' ? cursor - 1 : row.start, cursor)
+      // Right after a line break the cursor is at the start of its row.
+      return cut(value, value[cursor - 1] === '\n' ? cursor - 1 : row.start, cursor)
     case 'deleteToEnd': {
-      return cut(value, cursor, cursor === row.end && value[cursor] === '\n' ? cursor + 1 : row.end)
+      // Right before a line break the cursor is at the end of its row.
+      return cut(value, cursor, value[cursor] === '\n' ? cursor + 1 : row.end)
     }
     case 'newline':
       return insertMultiline({ value, cursor }, '\n')
