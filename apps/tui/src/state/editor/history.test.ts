@@ -124,3 +124,11 @@ describe('redo, field by field', () => {
     expect(forward?.history.redo.city).toEqual(['abc', 'ab'])
   })
 })
+
+describe('redo after an edit', () => {
+  it('keeps the redo steps as they are when the edited field has none', () => {
+    const h = recordEdit(emptyHistory, 'city', '', 'insert')
+    expect(recordEdit(h, 'street', '', 'insert').redo).toBe(h.redo)
+    expect(recordStep(h, 'street', '').redo).toBe(h.redo)
+  })
+})

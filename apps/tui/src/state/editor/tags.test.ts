@@ -245,3 +245,22 @@ describe('tags removed one after the other', () => {
     expect(run(removed, { type: 'undo' }).values.tags).toEqual(['a', 'b'])
   })
 })
+
+describe('leaving the tags field', () => {
+  it('ends a highlight and empties a box of spaces', () => {
+    const highlighted = run(onTags(['VIP', 'Buyer']), { type: 'tagSelect', delta: -1 })
+    expect(highlighted.tagBox.selected).toBe(1)
+    const left = run(highlighted, { type: 'focusNext' })
+    expect(left.tagBox).toEqual({ input: { value: '', cursor: 0 } })
+    expect(left.values.tags).toEqual(['VIP', 'Buyer'])
+    const spaces = run(onTags(['VIP']), { type: 'insert', text: '  ' }, { type: 'focusPrevious' })
+    expect(spaces.tagBox.input).toEqual({ value: '', cursor: 0 })
+    expect(spaces.values.tags).toEqual(['VIP'])
+  })
+
+  it('adds the typed tag and empties the box', () => {
+    const left = run(onTags(['VIP']), { type: 'insert', text: 'Buyer' }, { type: 'focusNext' })
+    expect(left.values.tags).toEqual(['VIP', 'Buyer'])
+    expect(left.tagBox).toEqual({ input: { value: '', cursor: 0 } })
+  })
+})

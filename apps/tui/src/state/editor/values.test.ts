@@ -151,3 +151,16 @@ describe('the cursor after an edit', () => {
     expect(s.cursor).toBe(5)
   })
 })
+
+describe('setting a value', () => {
+  it('keeps the cursor of the focused field inside its new text', () => {
+    expect(setValue(onCity(), 'city', 'Rome', 'replace', 10).cursor).toBe(4)
+  })
+
+  it('keeps what was said about the fields as it is when there is nothing to forget about this one', () => {
+    const s = onCity()
+    const next = setValue(s, 'city', 'Rome', 'replace')
+    expect(next.serverErrors).toBe(s.serverErrors)
+    expect(next.notices).toBe(s.notices)
+  })
+})
