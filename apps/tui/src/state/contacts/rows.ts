@@ -19,11 +19,10 @@ export interface ContactRow {
 }
 
 const primary = (items: readonly { value: string; isPrimary?: boolean | null }[] | undefined) =>
-  (items ?? []).find((item) => item.isPrimary === true)?.value ?? items?.[0]?.value ?? ''
+  items?.find((item) => item.isPrimary === true)?.value ?? items?.[0]?.value ?? ''
 
 export function toRow(person: Person): ContactRow {
-  const name =
-    displayLine(person.fullName) || displayLine([person.firstName, person.lastName].filter(Boolean).join(' '))
+  const name = displayLine(person.fullName) || displayLine([person.firstName, person.lastName].join(' '))
   return {
     id: displayLine(person.id),
     name: name || '(no name)',

@@ -6,7 +6,6 @@ import { ContactId, type SearchPeopleQuery } from '@cc/schema'
  */
 export function searchQueries(input: string): SearchPeopleQuery[] {
   const q = input.trim()
-  if (q === '') return []
   if (q.includes('@')) return [{ email: q }]
   const digits = q.replace(/\D/g, '')
   if (/^[+\d\s().-]+$/.test(q) && digits.length >= 3) return [{ phone: q }]

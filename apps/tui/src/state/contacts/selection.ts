@@ -43,7 +43,6 @@ export function refreshSelected(selection: Selection, row: ContactRow): Selectio
 
 /** Picked contacts among rows fetched again: a bulk edit (and its preview) starts from what the list shows now. */
 export function refreshAllSelected(selection: Selection, rows: readonly ContactRow[]): Selection {
-  if (selection.size === 0) return selection
   let next: Map<string, SelectedContact> | undefined
   for (const row of rows) {
     if (!selection.has(row.id)) continue

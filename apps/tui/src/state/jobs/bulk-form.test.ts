@@ -72,4 +72,35 @@ describe('the bulk edit form', () => {
       { id: person(1).id },
     ])
   })
+
+  it('matches a stage by its name whatever the case, ignoring spaces around what is typed', () => {
+    expect(stagesMatching(stages, '  closed ')).toEqual([stages[1]])
+    expect(stagesMatching(stages, 'LEAD')).toEqual([stages[0]])
+  })
+
+  it('takes a picked stage only for the stage: another field keeps what was typed', () => {
+    expect(bulkActionOf('source', ' Web ', stages[0])).toEqual({
+      ok: true,
+      action: { kind: 'set', field: 'source', value: 'Web' },
+    })
+  })
+
+  it('accepts exactly 20 tags at once', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `T${i}`)
+    expect(bulkActionOf('addTags', twenty.join(','))).toEqual({ ok: true, action: { kind: 'addTags', tags: twenty } })
+  })
+
+  it('shows at most five samples, and counts apart the contacts the action cannot apply to', () => {
+    const rows = [1, 3, 5, 7, 9, 11, 13].map((n) => toRow(person(n)))
+    const full = toRow(person(2, { tags: Array.from({ length: 20 }, (_, i) => `T${i}`).join(', ') }))
+    const selection = selectAll(noSelection, [...rows, full])
+    const preview = previewBulk({ kind: 'addTags', tags: ['New'] }, selection)
+    expect(preview).toMatchObject({ total: 8, change: 7, unchanged: 0, invalid: 1 })
+    expect(preview.samples.map((sample) => sample.name)).toEqual(rows.slice(0, 5).map((row) => row.name))
+  })
+
+  it('gives no expected value to the contacts of a tag action', () => {
+    const items = bulkItemsOf({ kind: 'removeTags', tags: ['VIP'] }, selectAll(noSelection, [toRow(person(0))]))
+    expect(items).toStrictEqual([{ id: person(0).id }])
+  })
 })

@@ -90,11 +90,9 @@ export function flowReducer(flow: JobFlow, action: FlowAction): JobFlow {
     case 'type':
     case 'textOp': {
       if (flow.step !== 'bulkValue' && flow.step !== 'importPath') return flow
-      if (flow.step === 'importPath' && flow.checking) return flow
       const input = action.type === 'type' ? insertLine(flow.input, action.text) : applyLineOp(flow.input, action.op)
-      return flow.step === 'bulkValue'
-        ? { ...flow, input, pick: 0, error: undefined }
-        : { ...flow, input, error: undefined }
+      if (flow.step === 'bulkValue') return { ...flow, input, pick: 0, error: undefined }
+      return flow.checking ? flow : { ...flow, input, error: undefined }
     }
     case 'invalid':
       if (flow.step === 'bulkValue') return { ...flow, error: action.error }

@@ -34,4 +34,16 @@ describe('run progress', () => {
     expect(progressBar(12, 10, 4)).toBe('████')
     expect(progressBar(0, 0, 3)).toBe('███')
   })
+
+  it('has no rate while no time has passed, however much is done', () => {
+    expect(runRate(progress({ done: 5 }))).toBeUndefined()
+    expect(secondsLeft(progress({ done: 5 }))).toBeUndefined()
+  })
+
+  it('says a whole minute and a whole hour in the larger unit', () => {
+    expect(formatDuration(59)).toBe('59 s')
+    expect(formatDuration(60)).toBe('1 min 0 s')
+    expect(formatDuration(3599)).toBe('59 min 59 s')
+    expect(formatDuration(3600)).toBe('1 h 0 min')
+  })
 })
