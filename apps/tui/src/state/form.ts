@@ -94,12 +94,14 @@ function fromForm(form: FormValues): ParsedForm {
 
 /** Whether two form values mean the same thing (prices compare as amounts). */
 export function sameValue(name: FieldName, a: FormValue, b: FormValue): boolean {
+  // Stryker disable next-line LogicalOperator: a list on one side only is unequal either way, as a list is never === a text
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((tag, i) => tag === b[i])
   }
   if (name === 'price') {
     const x = parseMoney(a)
     const y = parseMoney(b)
+    // Stryker disable next-line LogicalOperator: with one side not an amount both the texts and the amounts differ
     if (Number.isNaN(x) || Number.isNaN(y)) return a.trim() === b.trim()
     return x === y
   }
@@ -141,8 +143,9 @@ export function describeValue(name: FieldName, value: FormValue): string {
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ')
   if (value.trim() === '') return '(empty)'
   if (name === 'price') {
-    const amount = parseMoney(value)
-    return amount === undefined || Number.isNaN(amount) ? value : formatMoney(amount)
+    // Blank text was described above, so no amount here means text that is not one.
+    const amount = parseMoney(value) ?? Number.NaN
+    return Number.isNaN(amount) ? value : formatMoney(amount)
   }
   return value.replace(/\n/g, ' ⏎ ')
 }

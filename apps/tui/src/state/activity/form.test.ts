@@ -336,3 +336,20 @@ describe('the activity form, from a draft and through refusals', () => {
     expect(run(deleted, { type: 'undo' }).values.content).toBe('xab')
   })
 })
+
+describe('what the API said about the activity', () => {
+  it('leaves out a field it names without a message', () => {
+    const refused = run(fresh(), {
+      type: 'sendRejected',
+      errors: { content: '', direction: 'Direction: no' },
+    })
+    expect(refused.serverErrors).toEqual({ direction: 'Direction: no' })
+  })
+
+  it('keeps its record as it is when typing has nothing to drop', () => {
+    const form = fresh()
+    const typed = run(form, { type: 'focus', field: 'content' }, { type: 'insert', text: 'Called' })
+    expect(typed.values.content).toBe('Called')
+    expect(typed.serverErrors).toBe(form.serverErrors)
+  })
+})

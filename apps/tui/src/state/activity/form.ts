@@ -1,6 +1,6 @@
 import { ActivityDirection, ActivityType, CreateActivityInput, fieldErrors } from '@cc/schema'
-import { type EditKind, editsText } from '../../text/line.js'
-import { applyMultilineOp, insertMultiline, isLineOp, type MultilineOp } from '../../text/multiline.js'
+import type { EditKind } from '../../text/line.js'
+import { applyMultilineOp, insertMultiline, type MultilineOp } from '../../text/multiline.js'
 import { endRun, type History, newHistory, recordEdit, stepBack, stepForward } from '../editor/history.js'
 
 /** The activity types, in the schema's order: the only source of them. */
@@ -214,8 +214,8 @@ export function activityReducer(form: ActivityForm, action: ActivityAction): Act
       const current = { value: form.values.content, cursor: form.cursor }
       const next = applyMultilineOp(current, action.op, action.width, action.pageRows)
       if (next.value === current.value) return { ...form, cursor: next.cursor, history: endRun(form.history) }
-      const kind: EditKind =
-        action.op === 'newline' ? 'insert' : isLineOp(action.op) && editsText(action.op) ? 'delete' : 'replace'
+      // Only a new line or a deletion changes the text here: every other operation is a motion, handled above.
+      const kind: EditKind = action.op === 'newline' ? 'insert' : 'delete'
       return setContent(form, next.value, next.cursor, kind)
     }
     case 'setContent': {

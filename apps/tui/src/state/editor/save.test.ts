@@ -135,3 +135,37 @@ describe('the create rules', () => {
     expect(checkReview(run(odd, edit('city', 'Paris')))).toEqual({ ok: true })
   })
 })
+
+describe('the create rules on a new contact with values already in it', () => {
+  it('refuses a value the rules break even when it was there from the start, naming its field', () => {
+    const prefilled = createEditor({
+      contactId: 'new-abc123',
+      title: 'New contact',
+      base: toForm({ state: 'Texas' }),
+      create: { idempotencyKey: 'k-1' },
+    })
+    expect(checkReview(run(prefilled, edit('firstName', 'Jane')))).toEqual({
+      ok: false,
+      reason: 'invalid',
+      fields: ['state'],
+    })
+    const fine = createEditor({
+      contactId: 'new-abc123',
+      title: 'New contact',
+      base: toForm({ state: 'TX' }),
+      create: { idempotencyKey: 'k-1' },
+    })
+    expect(checkReview(run(fine, edit('firstName', 'Jane')))).toEqual({ ok: true })
+  })
+})
+
+describe('a refused save', () => {
+  it('leaves out a field the API names without a message', () => {
+    const s = run(editor(), edit('city', 'Paris'), {
+      type: 'saveRejected',
+      errors: { city: '', email: 'Email: taken' },
+    })
+    expect(s.serverErrors).toEqual({ email: 'Email: taken' })
+    expect(s.focus).toBe('email')
+  })
+})

@@ -1,4 +1,4 @@
-import { applyLineOp, type EditKind, editsText, insertLine } from '../../text/line.js'
+import { applyLineOp, type EditKind, insertLine } from '../../text/line.js'
 import { applyMultilineOp, insertMultiline, isLineOp, type MultilineOp } from '../../text/multiline.js'
 import { inputOf } from '../field-input.js'
 import { endRun } from './history.js'
@@ -24,6 +24,7 @@ export function editText(state: EditorState, op: MultilineOp, width: number, pag
   else next = applyLineOp(current, op)
   // A motion ends the run of typing: what is typed next is a new undo step.
   if (next.value === current.value) return { ...state, cursor: next.cursor, history: endRun(state.history) }
-  const kind: EditKind = op === 'newline' ? 'insert' : isLineOp(op) && editsText(op) ? 'delete' : 'replace'
+  // Only a new line or a deletion changes the text here: every other operation is a motion, handled above.
+  const kind: EditKind = op === 'newline' ? 'insert' : 'delete'
   return setValue(state, name, next.value, kind, next.cursor)
 }
