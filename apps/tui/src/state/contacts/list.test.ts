@@ -5,12 +5,16 @@ import {
   contactsReducer,
   heldRows,
   initialContacts,
+  isLoading,
+  isSearching,
   listLength,
   nextFetch,
   rowAt,
   rowsBetween,
+  scrollTop,
   visibleCount,
   wantsNextPage,
+  withFirstPage,
 } from './list.js'
 import { MAX_PAGES_HELD } from './pages.js'
 
@@ -338,5 +342,493 @@ describe('the selection', () => {
     expect(server.requests).toEqual([undefined])
     expect(s.highlighted).toBe(5)
     expect(s.pages[0]?.stale).toBeUndefined()
+  })
+})
+
+const ids = (rows: ReadonlyArray<{ id: string } | undefined>) => rows.map((row) => row?.id)
+const people = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => person(from + i))
+
+/** Page `page` (left out: the next one) requested and answered with `who`. */
+function answer(
+  s: ContactsState,
+  who: ReturnType<typeof person>[],
+  options: { page?: number; cursor?: string; nextCursor?: string | null; hasMore?: boolean } = {},
+): ContactsState {
+  const { page, cursor, nextCursor = null, hasMore = false } = options
+  const requested = contactsReducer(s, page === undefined ? { type: 'pageRequested' } : { type: 'pageRequested', page })
+  return contactsReducer(requested, {
+    type: 'pageLoaded',
+    generation: requested.generation,
+    ...(page === undefined ? {} : { page }),
+    ...(cursor === undefined ? {} : { cursor }),
+    people: who,
+    nextCursor,
+    hasMore,
+  })
+}
+
+/** Three pages of five: contacts 0-4, 5-9 and 10-14, the last one the end of the list. */
+function threePages(): ContactsState {
+  let s = answer(initialContacts, people(0, 5), { nextCursor: 'c4', hasMore: true })
+  s = answer(s, people(5, 10), { nextCursor: 'c9', hasMore: true })
+  return answer(s, people(10, 15))
+}
+
+/** Search results for `query` up, with `who` found. */
+const found = (s: ContactsState, query: string, who: ReturnType<typeof person>[]) =>
+  contactsReducer(contactsReducer(s, { type: 'queryChanged', query }), { type: 'searchLoaded', query, people: who })
+
+describe('the list as it starts', () => {
+  it('is not loaded and not searching before its first page', () => {
+    expect(initialContacts.loaded).toBe(false)
+    expect(initialContacts.searching).toBe(false)
+    expect(isLoading(initialContacts)).toBe(false)
+    expect(isSearching(initialContacts)).toBe(false)
+  })
+
+  it('holds the first page that came with the connection, loaded and not fetching', () => {
+    const s = withFirstPage({ people: [person(0), person(1)], nextCursor: 'c1', hasMore: true })
+    expect(ids(heldRows(s))).toEqual([person(0).id, person(1).id])
+    expect(s.loaded).toBe(true)
+    expect(isLoading(s)).toBe(false)
+    expect(s.nextCursor).toBe('c1')
+    expect(s.hasMore).toBe(true)
+    expect(s.generation).toBe(initialContacts.generation)
+    expect(withFirstPage({ people: [], nextCursor: null, hasMore: false }).hasMore).toBe(false)
+  })
+
+  it('is loading from a page request until the page arrives', () => {
+    const requested = contactsReducer(initialContacts, { type: 'pageRequested' })
+    expect(isLoading(requested)).toBe(true)
+    expect(requested.fetching).toBe(0)
+    expect(isLoading(answer(initialContacts, [person(0)]))).toBe(false)
+  })
+})
+
+describe('a failed page', () => {
+  it('stops the fetching with its message, and nothing more is fetched until a reload', () => {
+    const requested = contactsReducer(initialContacts, { type: 'pageRequested' })
+    const failed = contactsReducer(requested, { type: 'pageFailed', generation: 0, message: 'offline' })
+    expect(failed.error).toBe('offline')
+    expect(isLoading(failed)).toBe(false)
+    expect(nextFetch(failed)).toBeUndefined()
+    const reloaded = contactsReducer(failed, { type: 'reload' })
+    expect(reloaded.error).toBeUndefined()
+    expect(nextFetch(reloaded)).toEqual({ page: 0, cursor: undefined })
+  })
+
+  it('is ignored when it answers a request from before a reload', () => {
+    const s = contactsReducer(contactsReducer(initialContacts, { type: 'reload' }), { type: 'pageRequested' })
+    expect(contactsReducer(s, { type: 'pageFailed', generation: 0, message: 'offline' })).toBe(s)
+  })
+})
+
+describe('rows of the list', () => {
+  it('counts only non-blank queries as a search', () => {
+    const s = contactsReducer(threePages(), { type: 'queryChanged', query: '   ' })
+    expect(isSearching(s)).toBe(false)
+    expect(visibleCount(s)).toBe(15)
+    expect(rowAt(s, 3)?.id).toBe(person(3).id)
+  })
+
+  it('numbers the contacts added here first, then the pages', () => {
+    const s = contactsReducer(threePages(), { type: 'contactAdded', person: person(99) })
+    expect(rowAt(s, 0)?.id).toBe(person(99).id)
+    expect(rowAt(s, 1)?.id).toBe(person(0).id)
+    expect(rowAt(s, 6)?.id).toBe(person(5).id)
+    expect(rowAt(s, 15)?.id).toBe(person(14).id)
+    expect(rowAt(s, 16)).toBeUndefined()
+    expect(listLength(s)).toBe(16)
+  })
+
+  it('has no row up while a search is typed and its results have not come', () => {
+    const s = contactsReducer(threePages(), { type: 'queryChanged', query: 'First' })
+    expect(rowAt(s, 0)).toBeUndefined()
+    expect(visibleCount(s)).toBe(0)
+  })
+
+  it('gives the rows between two positions, cut to what is up', () => {
+    const s = threePages()
+    expect(ids(rowsBetween(s, 6, 9))).toEqual([6, 7, 8].map((n) => person(n).id))
+    expect(ids(rowsBetween(s, -3, 2))).toEqual([0, 1].map((n) => person(n).id))
+    expect(ids(rowsBetween(s, 13, 40))).toEqual([13, 14].map((n) => person(n).id))
+    expect(rowsBetween(s, 9, 9)).toEqual([])
+  })
+
+  it('asks for the next page exactly when the highlight is the lookahead away from the end', () => {
+    const s = answer(initialContacts, people(0, 25), { nextCursor: 'c24', hasMore: true })
+    expect(wantsNextPage(contactsReducer(s, { type: 'highlight', index: 14 }))).toBe(false)
+    expect(wantsNextPage(contactsReducer(s, { type: 'highlight', index: 15 }))).toBe(true)
+    expect(nextFetch(contactsReducer(s, { type: 'highlight', index: 15 }))).toEqual({ page: 1, cursor: 'c24' })
+  })
+})
+
+describe('scrolling', () => {
+  it('keeps the first row on screen while the highlight stays on screen', () => {
+    expect(scrollTop(5, 7, 5, 20)).toBe(5)
+    expect(scrollTop(5, 5, 5, 20)).toBe(5)
+    expect(scrollTop(5, 9, 5, 20)).toBe(5)
+  })
+
+  it('scrolls up to a highlight above the screen', () => {
+    expect(scrollTop(10, 3, 5, 20)).toBe(3)
+  })
+
+  it('scrolls down just far enough for a highlight below the screen', () => {
+    expect(scrollTop(0, 5, 5, 20)).toBe(1)
+    expect(scrollTop(0, 10, 5, 20)).toBe(6)
+  })
+
+  it('pulls the screen up when the list got shorter than it', () => {
+    expect(scrollTop(18, 19, 5, 20)).toBe(15)
+    expect(scrollTop(4, 1, 5, 3)).toBe(0)
+  })
+
+  it('leaves the state as it is when the screen keeps its height', () => {
+    const s = threePages()
+    expect(contactsReducer(s, { type: 'viewport', rows: s.viewRows })).toBe(s)
+    const small = contactsReducer(s, { type: 'viewport', rows: 0 })
+    expect(small.viewRows).toBe(1)
+  })
+})
+
+describe('pages fetched', () => {
+  it('keep the cursor they were fetched with, or the list next cursor when none was given', () => {
+    const first = answer(initialContacts, people(0, 5), { nextCursor: 'c4', hasMore: true })
+    expect(answer(first, people(5, 10)).pages[1]?.cursor).toBe('c4')
+    expect(answer(first, people(5, 10), { cursor: 'other' }).pages[1]?.cursor).toBe('other')
+  })
+
+  it('leave out a contact added here meanwhile, and the first of two copies is kept', () => {
+    let s = answer(initialContacts, people(0, 3), { nextCursor: 'c2', hasMore: true })
+    s = contactsReducer(s, { type: 'contactAdded', person: person(99) })
+    s = answer(s, [person(99), person(3), person(4, { fullName: 'First' }), person(4, { fullName: 'Second' })])
+    expect(ids(heldRows(s))).toEqual([99, 0, 1, 2, 3, 4].map((n) => person(n).id))
+    expect(heldRows(s).at(-1)?.name).toBe('First')
+    expect(listLength(s)).toBe(6)
+  })
+
+  it('keep the highlight on its contact when a page before it changed its number of rows', () => {
+    let s = contactsReducer(threePages(), { type: 'highlight', index: 12 })
+    s = answer(
+      s,
+      [0, 1, 3, 4].map((n) => person(n)),
+      { page: 0, nextCursor: 'c4', hasMore: true },
+    )
+    expect(s.highlighted).toBe(11)
+    expect(rowAt(s, 11)?.id).toBe(person(12).id)
+    // On the first row after the page that changed.
+    s = contactsReducer(threePages(), { type: 'highlight', index: 10 })
+    s = answer(
+      s,
+      [5, 6, 8, 9].map((n) => person(n)),
+      { page: 1, cursor: 'c4', nextCursor: 'c9', hasMore: true },
+    )
+    expect(s.highlighted).toBe(9)
+    expect(rowAt(s, 9)?.id).toBe(person(10).id)
+  })
+
+  it('keep the highlight where it is when the page that changed is after it', () => {
+    let s = contactsReducer(threePages(), { type: 'highlight', index: 2 })
+    s = answer(
+      s,
+      [5, 6, 8, 9].map((n) => person(n)),
+      { page: 1, cursor: 'c4', nextCursor: 'c9', hasMore: true },
+    )
+    expect(s.highlighted).toBe(2)
+    expect(listLength(s)).toBe(14)
+  })
+
+  it('keep the list place of the highlight while search results are up', () => {
+    let s = contactsReducer(threePages(), { type: 'highlight', index: 12 })
+    s = found(s, 'First', [person(1), person(2)])
+    s = contactsReducer(s, { type: 'move', delta: 1 })
+    s = answer(
+      s,
+      [0, 1, 3, 4].map((n) => person(n)),
+      { page: 0, nextCursor: 'c4', hasMore: true },
+    )
+    expect(s.highlighted).toBe(1)
+    expect(s.listHighlighted).toBe(11)
+    expect(contactsReducer(s, { type: 'queryChanged', query: '' }).highlighted).toBe(11)
+    // A page after the list place changes nothing of it; on the first row after the page it moves with it.
+    let before = contactsReducer(threePages(), { type: 'highlight', index: 2 })
+    before = found(before, 'First', [person(1)])
+    before = answer(
+      before,
+      [5, 6, 8, 9].map((n) => person(n)),
+      { page: 1, cursor: 'c4', nextCursor: 'c9', hasMore: true },
+    )
+    expect(before.listHighlighted).toBe(2)
+    let at = contactsReducer(threePages(), { type: 'highlight', index: 10 })
+    at = found(at, 'First', [person(1)])
+    at = answer(
+      at,
+      [5, 6, 8, 9].map((n) => person(n)),
+      { page: 1, cursor: 'c4', nextCursor: 'c9', hasMore: true },
+    )
+    expect(at.listHighlighted).toBe(9)
+    expect(at.highlighted).toBe(0)
+  })
+
+  it('end the list at a page that now comes without more after it', () => {
+    const s = answer(threePages(), [person(5), person(6)], { page: 1, cursor: 'c4' })
+    expect(s.pages).toHaveLength(2)
+    expect(listLength(s)).toBe(7)
+    expect(s.hasMore).toBe(false)
+    expect(s.nextCursor).toBeUndefined()
+    expect(wantsNextPage(contactsReducer(s, { type: 'highlight', index: 6 }))).toBe(false)
+  })
+})
+
+/** A list of `n` contacts paged in up to its end, and then the highlight on `index`, its pages fetched. */
+function scrolled(n: number, index: number): ContactsState {
+  const server = fakeServer(n)
+  let s = serve(initialContacts, server)
+  for (let press = 0; press < n / 50 + 2 && s.hasMore; press++) {
+    s = serve(contactsReducer(s, { type: 'highlight', index: Number.MAX_SAFE_INTEGER }), server)
+  }
+  return serve(contactsReducer(s, { type: 'highlight', index }), server)
+}
+
+describe('the window with contacts added here', () => {
+  it('is centred on the first page while an added contact is highlighted', () => {
+    const s = contactsReducer(scrolled(600, 0), { type: 'contactAdded', person: person(999) })
+    expect(s.highlighted).toBe(0)
+    expect(rowAt(s, 1)?.id).toBe(person(0).id)
+    expect(nextFetch(s)).toBeUndefined()
+  })
+
+  it('counts the added contacts before locating the highlighted row in the pages', () => {
+    let s = contactsReducer(scrolled(600, 0), { type: 'contactAdded', person: person(999) })
+    // Row 150 is the last one of the third page (contact 149).
+    s = contactsReducer(s, { type: 'highlight', index: 150 })
+    expect(rowAt(s, 150)?.id).toBe(person(149).id)
+    expect(rowAt(s, 1)?.id).toBe(person(0).id)
+    expect(nextFetch(s)).toEqual({ page: 3, cursor: 'c149' })
+  })
+
+  it('is centred on the page of the first row after the added ones, past a page that came back empty', () => {
+    let s = answer(initialContacts, people(0, 5), { nextCursor: 'c4', hasMore: true })
+    s = answer(s, people(5, 10), { nextCursor: 'c9', hasMore: true })
+    s = answer(s, people(10, 15), { nextCursor: 'c14', hasMore: true })
+    s = contactsReducer(s, { type: 'highlight', index: 7 })
+    s = answer(s, people(15, 20))
+    for (const n of [100, 101, 102, 103, 104]) s = contactsReducer(s, { type: 'contactAdded', person: person(n) })
+    // The first page now holds only contacts added here: it comes back empty, and row 5 is contact 5 of the second.
+    s = answer(s, people(100, 105), { page: 0, nextCursor: 'c4', hasMore: true })
+    s = contactsReducer(s, { type: 'highlight', index: 5 })
+    expect(s.pages[0]?.count).toBe(0)
+    expect(rowAt(s, 5)?.id).toBe(person(5).id)
+    expect(nextFetch(s)).toEqual({ page: 3, cursor: 'c14' })
+  })
+
+  it('stays on the last pages when the list place is past the end after a deletion', () => {
+    let s = found(scrolled(300, 299), 'First', [person(1)])
+    s = contactsReducer(s, { type: 'contactRemoved', id: person(299).id })
+    expect(s.pages[3]?.rows).toBeDefined()
+    expect(s.pages[5]?.rows).toHaveLength(49)
+    s = contactsReducer(s, { type: 'queryChanged', query: '' })
+    expect(s.highlighted).toBe(298)
+    expect(rowAt(s, 298)?.id).toBe(person(298).id)
+  })
+})
+
+describe('saving, adding and removing contacts', () => {
+  it('updates a contact while pages let go of are in the list', () => {
+    let s = scrolled(600, 400)
+    expect(s.pages[0]?.rows).toBeUndefined()
+    s = contactsReducer(s, { type: 'contactUpdated', person: person(400, { fullName: 'Renamed' }) })
+    expect(rowAt(s, 400)?.name).toBe('Renamed')
+    expect(listLength(s)).toBe(600)
+  })
+
+  it('leaves every row alone when the removed contact is not held', () => {
+    let s = contactsReducer(threePages(), { type: 'contactAdded', person: person(99) })
+    s = found(s, 'First', [person(1), person(2)])
+    s = contactsReducer(s, { type: 'contactRemoved', id: 'contact9999' })
+    expect(listLength(s)).toBe(16)
+    expect(ids(heldRows(s))).toEqual([99, ...people(0, 15).map((_, i) => i)].map((n) => person(n).id))
+    expect(ids(s.results ?? [])).toEqual([person(1).id, person(2).id])
+  })
+
+  it('adds each new contact once, on top of those added before', () => {
+    let s = contactsReducer(threePages(), { type: 'contactAdded', person: person(98) })
+    s = contactsReducer(s, { type: 'contactAdded', person: person(99) })
+    expect(ids(s.added)).toEqual([person(99).id, person(98).id])
+    s = contactsReducer(s, { type: 'contactAdded', person: person(98, { fullName: 'Again' }) })
+    expect(ids(s.added)).toEqual([person(99).id, person(98).id])
+    expect(s.added[1]?.name).toBe('Again')
+    expect(listLength(s)).toBe(17)
+  })
+
+  it('updates in place a created contact found on any held page, with pages let go of in the list', () => {
+    const s = contactsReducer(threePages(), { type: 'contactAdded', person: person(7, { fullName: 'Seven' }) })
+    expect(s.added).toEqual([])
+    expect(rowAt(s, 7)?.name).toBe('Seven')
+    const far = contactsReducer(scrolled(600, 400), { type: 'contactAdded', person: person(401, { fullName: 'Kept' }) })
+    expect(far.added).toEqual([])
+    expect(rowAt(far, 401)?.name).toBe('Kept')
+  })
+
+  it('learns the stages of contacts saved and created here', () => {
+    const stage = { stageId: 'stage_new', stageName: 'Brand new' }
+    const saved = contactsReducer(threePages(), { type: 'contactUpdated', person: person(1, stage) })
+    expect(saved.stages.map((option) => option.id)).toContain('stage_new')
+    const created = contactsReducer(threePages(), { type: 'contactAdded', person: person(99, stage) })
+    expect(created.stages.map((option) => option.id)).toContain('stage_new')
+  })
+})
+
+describe('the search', () => {
+  it('focuses and leaves the search box', () => {
+    const focused = contactsReducer(initialContacts, { type: 'focusSearch', focused: true })
+    expect(focused.searchFocused).toBe(true)
+    expect(contactsReducer(focused, { type: 'focusSearch', focused: false }).searchFocused).toBe(false)
+  })
+
+  it('keeps the results up while the query is typed further', () => {
+    let s = found(threePages(), 'Fir', [person(1), person(2)])
+    s = contactsReducer(s, { type: 'searchStarted', query: 'First' })
+    s = contactsReducer(s, { type: 'queryChanged', query: 'First' })
+    expect(ids(s.results ?? [])).toEqual([person(1).id, person(2).id])
+    s = contactsReducer(s, { type: 'searchStarted', query: 'First' })
+    expect(s.searching).toBe(true)
+    s = contactsReducer(s, { type: 'searchLoaded', query: 'First', people: [person(3)] })
+    expect(s.searching).toBe(false)
+    expect(s.resultsFor).toBe('First')
+  })
+
+  it('goes back to the list when the query is cleared to blanks, dropping the results', () => {
+    let s = contactsReducer(threePages(), { type: 'highlight', index: 3 })
+    s = found(s, 'First', [person(1), person(2)])
+    s = contactsReducer(s, { type: 'searchStarted', query: 'First' })
+    s = contactsReducer(s, { type: 'queryChanged', query: '  ' })
+    expect(s.highlighted).toBe(3)
+    expect(s.results).toBeUndefined()
+    expect(s.resultsFor).toBeUndefined()
+    expect(s.searching).toBe(false)
+  })
+
+  it('scrolls back to the list place, half a screen above it, when the query is cleared', () => {
+    let s = contactsReducer(answer(initialContacts, people(0, 30)), { type: 'viewport', rows: 5 })
+    s = contactsReducer(s, { type: 'highlight', index: 20 })
+    expect(s.top).toBe(16)
+    s = found(s, 'First', [person(1)])
+    expect(s.top).toBe(0)
+    s = contactsReducer(s, { type: 'queryChanged', query: '' })
+    expect(s.highlighted).toBe(20)
+    expect(s.top).toBe(18)
+    // Near the top of the list, the screen starts at the first row.
+    let near = contactsReducer(s, { type: 'highlight', index: 1 })
+    near = found(near, 'First', [person(1)])
+    expect(contactsReducer(near, { type: 'queryChanged', query: '' }).top).toBe(0)
+  })
+
+  it('starts the screen at the first row when blanks are typed in the list', () => {
+    let s = contactsReducer(answer(initialContacts, people(0, 30)), { type: 'viewport', rows: 5 })
+    s = found(contactsReducer(s, { type: 'highlight', index: 20 }), 'First', [person(1)])
+    s = contactsReducer(contactsReducer(s, { type: 'queryChanged', query: '' }), { type: 'highlight', index: 2 })
+    expect(s.top).toBe(2)
+    expect(contactsReducer(s, { type: 'queryChanged', query: ' ' }).top).toBe(0)
+  })
+
+  it('follows the query without its surrounding blanks, and ignores answers to other queries', () => {
+    let s = contactsReducer(threePages(), { type: 'queryChanged', query: 'First ' })
+    expect(contactsReducer(s, { type: 'searchStarted', query: 'Firs' })).toBe(s)
+    s = contactsReducer(s, { type: 'searchStarted', query: 'First' })
+    expect(s.searching).toBe(true)
+    expect(contactsReducer(s, { type: 'searchLoaded', query: 'Firs', people: [person(1)] })).toBe(s)
+    expect(contactsReducer(s, { type: 'searchFailed', query: 'Firs', message: 'no' })).toBe(s)
+    const loaded = contactsReducer(s, { type: 'searchLoaded', query: 'First', people: [person(1)] })
+    expect(ids(loaded.results ?? [])).toEqual([person(1).id])
+  })
+
+  it('shows no results and the message when the search fails', () => {
+    let s = contactsReducer(threePages(), { type: 'queryChanged', query: 'First ' })
+    s = contactsReducer(s, { type: 'searchStarted', query: 'First' })
+    s = contactsReducer(s, { type: 'searchFailed', query: 'First', message: 'timed out' })
+    expect(s.searching).toBe(false)
+    expect(s.searchError).toBe('timed out')
+    expect(s.results).toEqual([])
+    expect(s.resultsFor).toBe('First')
+    expect(visibleCount(s)).toBe(0)
+  })
+
+  it('keeps the highlight and the screen on a search of the same text again, and starts over for a new query', () => {
+    let s = contactsReducer(threePages(), { type: 'viewport', rows: 2 })
+    s = found(s, 'First', people(0, 6))
+    s = contactsReducer(s, { type: 'move', delta: 3 })
+    expect(s.top).toBe(2)
+    const again = contactsReducer(s, { type: 'searchLoaded', query: 'First', people: people(0, 6) })
+    expect(again.highlighted).toBe(3)
+    expect(again.top).toBe(2)
+    // Typing further: the results before stay up until the new ones come, which start at their first row.
+    s = contactsReducer(s, { type: 'queryChanged', query: 'First1' })
+    s = contactsReducer(s, { type: 'move', delta: 3 })
+    expect(s.highlighted).toBe(3)
+    const fresh = contactsReducer(s, { type: 'searchLoaded', query: 'First1', people: people(10, 15) })
+    expect(fresh.highlighted).toBe(0)
+    expect(fresh.top).toBe(0)
+  })
+
+  it('keeps one of two copies of a contact in the results, the first', () => {
+    const s = found(threePages(), 'First', [person(1, { fullName: 'One' }), person(1, { fullName: 'Two' })])
+    expect(s.results?.map((row) => row.name)).toEqual(['One'])
+  })
+})
+
+describe('reload and refresh', () => {
+  it('a reload starts a new generation, not loaded, at the top', () => {
+    const s = contactsReducer(contactsReducer(threePages(), { type: 'highlight', index: 9 }), { type: 'reload' })
+    expect(s.generation).toBe(1)
+    expect(s.loaded).toBe(false)
+    expect(s.highlighted).toBe(0)
+    expect(contactsReducer(s, { type: 'reload' }).generation).toBe(2)
+  })
+
+  it('a refresh starts a new generation and asks for the search again', () => {
+    const s = contactsReducer(threePages(), { type: 'refresh' })
+    expect(s.generation).toBe(1)
+    expect(s.searchRevision).toBe(1)
+    expect(contactsReducer(s, { type: 'refresh' }).searchRevision).toBe(2)
+  })
+})
+
+describe('picking contacts', () => {
+  it('picks nothing while the search results have not come', () => {
+    const s = contactsReducer(threePages(), { type: 'queryChanged', query: 'First' })
+    expect(contactsReducer(s, { type: 'toggleSelected' })).toBe(s)
+    const shown = contactsReducer(s, { type: 'selectShown' })
+    expect(shown.selected.size).toBe(0)
+    expect(shown).toBe(s)
+  })
+
+  it('picks only the rows on screen whose page is held', () => {
+    const server = fakeServer(1000)
+    let s = serve(initialContacts, server)
+    for (let press = 0; press < 30 && s.hasMore; press++) {
+      s = serve(contactsReducer(s, { type: 'highlight', index: Number.MAX_SAFE_INTEGER }), server)
+    }
+    s = contactsReducer(s, { type: 'highlight', index: 510 })
+    expect(rowAt(s, 510)).toBeUndefined()
+    expect(contactsReducer(s, { type: 'selectShown' })).toBe(s)
+  })
+
+  it('leaves the state as it is when everything shown is picked already, or nothing is to clear', () => {
+    const s = contactsReducer(contactsReducer(threePages(), { type: 'viewport', rows: 3 }), { type: 'selectShown' })
+    expect(s.selected.size).toBe(3)
+    expect(contactsReducer(s, { type: 'selectShown' })).toBe(s)
+    const none = threePages()
+    expect(contactsReducer(none, { type: 'clearSelection' })).toBe(none)
+  })
+
+  it('starts the selection from a bulk edit that went through', () => {
+    let s = contactsReducer(threePages(), { type: 'toggleSelected' })
+    const action = { kind: 'set', field: 'source', value: 'Fair' } as const
+    s = contactsReducer(s, { type: 'bulkApplied', ids: [person(0).id], action })
+    expect(s.selected.get(person(0).id)?.fields.source).toBe('Fair')
+    // Contacts not picked: nothing changes.
+    expect(contactsReducer(s, { type: 'bulkApplied', ids: [person(5).id], action })).toBe(s)
   })
 })

@@ -145,7 +145,7 @@ export function visibleCount(state: ContactsState): number {
 function listRowAt(state: ContactsState, index: number): ContactRow | undefined {
   if (index < state.added.length) return state.added[index]
   const at = locate(state.pages, index - state.added.length)
-  return at && state.pages[at.page]?.rows?.[at.offset]
+  return at && (state.pages[at.page] as ListPage).rows?.[at.offset]
 }
 
 /** The row up at `index`: a search result, or a row of the list while its page is held. */
@@ -169,7 +169,7 @@ export function heldRows(state: ContactsState): ContactRow[] {
 /** The first row on screen: it moves only as far as the highlighted row needs to stay on screen. */
 export function scrollTop(top: number, highlighted: number, rows: number, count: number): number {
   let next = Math.min(top, Math.max(0, count - rows))
-  if (highlighted < next) next = highlighted
+  next = Math.min(next, highlighted)
   if (highlighted >= next + rows) next = highlighted - rows + 1
   return Math.max(0, next)
 }
@@ -216,8 +216,8 @@ function settle(state: ContactsState): ContactsState {
   const highlighted = clampIndex(state.highlighted, count)
   const top = scrollTop(state.top, highlighted, state.viewRows, count)
   const next = { ...state, highlighted, top }
-  const pages = evictOutside(next.pages, centerPage(next))
-  return pages === next.pages ? next : { ...next, pages }
+  next.pages = evictOutside(next.pages, centerPage(next))
+  return next
 }
 
 function dedupe(rows: ContactRow[]): ContactRow[] {
@@ -230,7 +230,10 @@ function dedupe(rows: ContactRow[]): ContactRow[] {
 function idsHeldElsewhere(state: ContactsState, except: number): Set<string> {
   const ids = new Set(state.added.map((row) => row.id))
   state.pages.forEach((page, index) => {
-    if (index !== except) for (const row of page.rows ?? []) ids.add(row.id)
+    if (index !== except)
+      page.rows?.forEach((row) => {
+        ids.add(row.id)
+      })
   })
   return ids
 }
@@ -255,8 +258,8 @@ function pageLoaded(state: ContactsState, action: Extract<ContactsAction, { type
     const delta = rows.length - before.count
     const end = state.added.length + pageStart(state.pages, index) + before.count
     if (isSearching(state)) {
-      if (delta !== 0 && listHighlighted >= end) listHighlighted += delta
-    } else if (delta !== 0 && highlighted >= end) highlighted += delta
+      if (listHighlighted >= end) listHighlighted += delta
+    } else if (highlighted >= end) highlighted += delta
   }
   let nextListCursor = state.nextCursor
   let hasMore = state.hasMore
