@@ -140,10 +140,12 @@ describe('readStreamLimited', () => {
     expect(await readStreamLimited(streamOf([new Uint8Array(half), new Uint8Array(half)]))).toHaveLength(MAX_BODY_BYTES)
     let cancelled = false
     let pulls = 0
+    // Endless for any reader that keeps its limit; a reader that does not fails at 8 MiB instead of filling memory.
     const endless = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulls++
-        controller.enqueue(new Uint8Array(half))
+        if (pulls > 16) controller.error(new Error('read on past 8 MiB'))
+        else controller.enqueue(new Uint8Array(half))
       },
       cancel() {
         cancelled = true
