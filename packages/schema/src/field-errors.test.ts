@@ -211,6 +211,12 @@ describe('fieldErrors labels', () => {
     })
   })
 
+  it('gives the index of an item in parentheses when the label names no item', () => {
+    expect(fieldErrors([{ path: ['steps', 2], message: 'is not valid' }], { labels: { steps: 'Steps' } })).toEqual({
+      'steps.2': 'Steps (2): is not valid',
+    })
+  })
+
   it('writes a symbol in a path as its description', () => {
     expect(apiIssues([{ path: [Symbol('x'), 2], message: 'm' }])).toEqual([{ path: ['Symbol(x)', 2], message: 'm' }])
   })
