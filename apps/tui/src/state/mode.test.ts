@@ -4,6 +4,7 @@ import { initialContacts } from './contacts/list.js'
 import { editorReducer } from './editor/editor.js'
 import { createEditor } from './editor/state.js'
 import { emptyForm } from './form.js'
+import { bulkFlow, importFlow } from './jobs/flow.js'
 import { modeOf } from './mode.js'
 import type { Navigation } from './navigation.js'
 
@@ -32,6 +33,17 @@ describe('modeOf', () => {
     expect(modeOf(onEditor, failed, initialContacts).name).toBe('review')
     const conflict = editorReducer(saving, { type: 'conflictDetected', theirs: edited.base, conflicts: [] })
     expect(modeOf(onEditor, conflict, initialContacts)).toMatchObject({ name: 'conflict', conflict: { selected: 0 } })
+  })
+
+  it('is the step of a bulk edit or import on the jobs screen, and the list once no job is under way', () => {
+    const onJobs: Navigation = { view: { name: 'jobs' } }
+    const bulk = bulkFlow()
+    expect(modeOf(onJobs, null, initialContacts, null, bulk)).toEqual({ name: 'bulkAction', flow: bulk })
+    expect(modeOf(onJobs, null, initialContacts, null, importFlow()).name).toBe('importPath')
+    expect(modeOf(onJobs, null, initialContacts)).toEqual({ name: 'list' })
+    expect(modeOf(onJobs, null, { ...initialContacts, searchFocused: true })).toEqual({ name: 'search' })
+    // A job kept in the background does not take over the list.
+    expect(modeOf({ view: { name: 'list' } }, null, initialContacts, null, bulk)).toEqual({ name: 'list' })
   })
 
   it('is a view without refinements as it is', () => {
