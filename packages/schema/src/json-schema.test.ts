@@ -84,7 +84,7 @@ describe('the dialect', () => {
   })
 
   it('refuses such a cycle when only what zod reads, or only what it returns, has it', () => {
-    const cyclic = () => {
+    const cyclic = (): z.ZodType => {
       const Node: z.ZodType = z.object({
         get next() {
           return Node.optional()
