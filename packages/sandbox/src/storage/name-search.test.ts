@@ -9,7 +9,9 @@ import { DATABASE_FILE } from './database.js'
 import { emailKey, foldName, fullNameKey, nameWords, oneEditKeys } from './match-keys.js'
 import { migrations } from './migrations.js'
 import { rankByName, withinOneEdit } from './name-match.js'
+import { NameSearch, vocabularyLookups } from './name-search.js'
 import type { PeopleSearch, PersonRecord } from './people.js'
+import { Statements } from './statements.js'
 import { Store } from './store.js'
 
 interface Row {
@@ -256,6 +258,140 @@ describe('name search through the index', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+/** A store holding these contacts, in order, with their positions (`seq`). */
+function storeOf(names: { firstName?: string; lastName?: string }[]): { store: Store; seqs: number[] } {
+  const store = new Store()
+  addContacts(
+    store,
+    names.map((name) => ({ ...name, email: 'a@x.com' })),
+  )
+  const rows = store.db.prepare('SELECT seq FROM people ORDER BY seq').all() as { seq: number }[]
+  return { store, seqs: rows.map((row) => row.seq) }
+}
+
+const times = (n: number, name: { firstName?: string; lastName?: string }) => Array.from({ length: n }, () => name)
+
+/** The candidates the index finds for `query`, ascending. */
+function candidatesOf(store: Store, query: string): number[] {
+  return new NameSearch(new Statements(store.db)).candidates(query).sort((a, b) => a - b)
+}
+
+describe('name search candidates: the few contacts ranking has to look at', () => {
+  it('a blank query has none, even beside contacts without a name', () => {
+    const { store } = storeOf([{}, { firstName: 'Ann' }, {}])
+    expect(candidatesOf(store, ' \t ')).toEqual([])
+    expect(searchIds(store, { name: ' \t ' })).toEqual([])
+    store.close()
+  })
+
+  it('a query word that matches no indexed word leaves none, whatever the other words match', () => {
+    const { store } = storeOf(times(3, { firstName: 'Ann', lastName: 'Lee' }))
+    expect(candidatesOf(store, 'lee zzzz')).toEqual([])
+    expect(candidatesOf(store, 'zzzz')).toEqual([])
+    store.close()
+  })
+
+  it('enough contacts named exactly the query are the candidates, and nothing else is looked at', () => {
+    const { store, seqs } = storeOf([
+      ...times(12, { firstName: 'Ann', lastName: 'Lee' }),
+      ...times(5, { firstName: 'Ann', lastName: 'Leeds' }),
+    ])
+    expect(candidatesOf(store, 'ANN  lee')).toEqual(seqs.slice(0, SEARCH_MAX_RESULTS))
+    store.close()
+  })
+
+  it('one query word: the first contacts having its best-scoring word, not every contact having a match', () => {
+    const { store, seqs } = storeOf([
+      ...times(12, { firstName: 'Johnny', lastName: 'Smith' }),
+      ...times(12, { firstName: 'John', lastName: 'Smith' }),
+    ])
+    // Ten Johns score 4 each: no Johnny (3, a prefix) can rank among the first ten.
+    expect(candidatesOf(store, 'john')).toEqual(seqs.slice(12, 12 + SEARCH_MAX_RESULTS))
+    store.close()
+  })
+
+  it('one query word: better scores are looked at first, wherever their contacts are', () => {
+    const { store, seqs } = storeOf([
+      ...times(15, { firstName: 'Johnny', lastName: 'Smith' }),
+      { firstName: 'John', lastName: 'Smith' },
+    ])
+    const john = seqs[15] as number
+    expect(candidatesOf(store, 'john')).toContain(john)
+    const [first] = searchIds(store, { name: 'john' })
+    expect(first).toBe(store.db.prepare('SELECT id FROM people WHERE seq = ?').get(john)?.id)
+    store.close()
+  })
+
+  it('a word sharing a typo key but two edits away is no match', () => {
+    // "abcd" and "bcda" share the key "bcd", yet neither is one edit from the other.
+    const { store } = storeOf([{ firstName: 'Bcda' }])
+    expect(candidatesOf(store, 'abcd')).toEqual([])
+    store.close()
+  })
+
+  describe('several query words, from the rarest', () => {
+    const common = times(80, { firstName: 'Lee', lastName: 'Smith' })
+
+    it('few contacts with the rarest word: those contacts (ranking sorts them out faster than SQL)', () => {
+      const { store, seqs } = storeOf([
+        ...common,
+        ...times(3, { firstName: 'Ann', lastName: 'Brown' }),
+        ...times(2, { firstName: 'Ann', lastName: 'Lee' }),
+      ])
+      expect(candidatesOf(store, 'lee ann')).toEqual(seqs.slice(80))
+      expect(searchIds(store, { name: 'lee ann' })).toEqual(fullScan(store.db, { name: 'lee ann' }))
+      store.close()
+    })
+
+    it('exactly 50 contacts with the rarest word are still few', () => {
+      const { store, seqs } = storeOf([
+        ...common,
+        ...times(47, { firstName: 'Ann', lastName: 'Brown' }),
+        ...times(3, { firstName: 'Ann', lastName: 'Lee' }),
+      ])
+      expect(candidatesOf(store, 'lee ann')).toEqual(seqs.slice(80))
+      store.close()
+    })
+
+    it('more than 50: narrowed to the contacts having the next word too', () => {
+      const { store, seqs } = storeOf([
+        ...common,
+        ...times(51, { firstName: 'Ann', lastName: 'Brown' }),
+        ...times(3, { firstName: 'Ann', lastName: 'Lee' }),
+      ])
+      expect(candidatesOf(store, 'lee ann')).toEqual(seqs.slice(80 + 51))
+      expect(searchIds(store, { name: 'lee ann' })).toEqual(fullScan(store.db, { name: 'lee ann' }))
+      store.close()
+    })
+  })
+
+  it('half of an emoji finds the names holding it, as ranking every contact does', () => {
+    const { store } = storeOf([{ firstName: '😀ab' }, { firstName: 'Ann' }])
+    for (const name of ['\uD83D', '\uDE00a']) {
+      expect(searchIds(store, { name }), name).toEqual(fullScan(store.db, { name }))
+      expect(searchIds(store, { name }), name).toHaveLength(1)
+    }
+    store.close()
+  })
+})
+
+describe('vocabulary lookups for a query word', () => {
+  it.each([
+    ['a', ['containingShort']],
+    ['ab', ['containingShort']],
+    ['abc', ['containing']],
+    ['😀a', ['containingShort']], // two code points, three UTF-16 units
+    ['😀ab', ['containing', 'sharingKey']],
+    ['abcd', ['containing', 'sharingKey']],
+    ['ab\0', ['containingShort']],
+    ['ab\0c', ['containingShort', 'sharingKey']],
+    ['\uD83Dab', ['every']],
+    ['\uDE00', ['every']],
+  ])('%j: %j', (word, lookups) => {
+    expect(vocabularyLookups(word)).toEqual(lookups)
   })
 })
 

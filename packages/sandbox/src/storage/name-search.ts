@@ -34,8 +34,25 @@ const SQL = {
 
 /** Below this many candidates, ranking checks the remaining query words faster than SQL would. */
 const FEW_CANDIDATES = 50
-/** A lone surrogate: such a query word is matched against every indexed word (no index sees it as SQLite text). */
+/** A lone surrogate: no index sees such a query word as SQLite text. */
 const ILL_FORMED = /\p{Cs}/u
+
+/** A way to find vocabulary words: a query of `SQL` and the values it takes for a query word. */
+type Lookup = 'every' | 'containing' | 'containingShort' | 'sharingKey'
+const LOOKUP_VALUES: Record<Lookup, (word: string) => string[]> = {
+  every: () => [],
+  containing: (word) => [`"${word.replaceAll('"', '""')}"`],
+  containingShort: (word) => [word],
+  sharingKey: (word) => [JSON.stringify(oneEditKeys(word))],
+}
+
+/** The lookups that together find every vocabulary word `word` can match (see `wordScore`). */
+export function vocabularyLookups(word: string): Lookup[] {
+  if (ILL_FORMED.test(word)) return ['every']
+  // FTS5 phrases are trigrams of code points and cannot hold a NUL; shorter words scan the vocabulary.
+  const substrings = Array.from(word).length >= 3 && !word.includes('\0') ? 'containing' : 'containingShort'
+  return word.length >= TYPO_MIN_LENGTH ? [substrings, 'sharingKey'] : [substrings]
+}
 
 /**
  * Name search through the name index (migrations.ts): finds the few contacts that can match, then ranks
@@ -56,22 +73,26 @@ export class NameSearch {
 
   /** Positions (`seq`) of the best matches for `query`, best first, at most `SEARCH_MAX_RESULTS`. */
   search(query: string): number[] {
-    const words = foldName(query).split(' ').filter(Boolean)
-    if (words.length === 0) return []
-    const limit = SEARCH_MAX_RESULTS
+    return this.rank(this.#names(this.candidates(query)), query)
+  }
+
+  /**
+   * Positions of the contacts that can rank among the best `SEARCH_MAX_RESULTS` for `query`, in no
+   * particular order: every one of them that ranking all contacts would return, and few others.
+   */
+  candidates(query: string): number[] {
+    const folded = foldName(query)
+    if (folded === '') return []
     // Nothing outranks a contact whose whole name is the query: with enough of them, they are the answer.
-    const exact = this.#seqs(SQL.withFullName, words.join(' '), limit)
-    if (exact.length === limit) return this.rank(this.names(exact), query)
-    const groups = [...new Set(words)].map((word) => this.#matchingWords(word))
-    if (groups.some((group) => group.length === 0)) return []
-    const candidates = groups.length === 1 ? this.#leading(groups[0] as IndexedWord[]) : this.#common(groups)
-    return this.rank(this.names(union(exact, candidates)), query)
+    const exact = this.#seqs(SQL.withFullName, folded, SEARCH_MAX_RESULTS)
+    if (exact.length === SEARCH_MAX_RESULTS) return exact
+    const groups = [...new Set(folded.split(' '))].map((word) => this.#matchingWords(word))
+    const found = groups.length === 1 ? this.#leading(groups[0] as IndexedWord[]) : this.#common(groups)
+    return [...new Set([...exact, ...found])]
   }
 
   /** The indexed names of these contacts, in insertion order. */
-  names(seqs: readonly number[]): NameRow[] {
-    // Stryker disable next-line ArrayDeclaration: unreachable from search, whose candidates are never empty (every indexed word has a contact)
-    if (seqs.length === 0) return []
+  #names(seqs: readonly number[]): NameRow[] {
     return this.#sql.get(SQL.names).all(JSON.stringify(seqs)) as unknown as NameRow[]
   }
 
@@ -84,17 +105,7 @@ export class NameSearch {
 
   /** Every indexed word that `word` matches, scored. */
   #matchingWords(word: string): IndexedWord[] {
-    let rows: Omit<IndexedWord, 'score'>[]
-    if (ILL_FORMED.test(word)) {
-      rows = this.#words(SQL.every)
-    } else {
-      // FTS5 phrases are trigrams of code points and cannot hold a NUL; shorter words scan the vocabulary.
-      const trigrams = Array.from(word).length >= 3 && !word.includes('\0')
-      rows = trigrams
-        ? this.#words(SQL.containing, `"${word.replaceAll('"', '""')}"`)
-        : this.#words(SQL.containingShort, word)
-      if (word.length >= TYPO_MIN_LENGTH) rows.push(...this.#words(SQL.sharingKey, JSON.stringify(oneEditKeys(word))))
-    }
+    const rows = vocabularyLookups(word).flatMap((lookup) => this.#words(SQL[lookup], ...LOOKUP_VALUES[lookup](word)))
     const matching = new Map<number, IndexedWord>()
     for (const row of rows) {
       const score = wordScore(word, row.word)
@@ -118,16 +129,16 @@ export class NameSearch {
       }
       if (found.size >= SEARCH_MAX_RESULTS) break
     }
-    return [...found].sort((a, b) => a - b)
+    return [...found]
   }
 
   /** Several query words: the contacts having a matching word for each, narrowed from the rarest word. */
   #common(groups: IndexedWord[][]): number[] {
-    const bySize = groups
+    const [rarest, ...others] = groups
       .map((group) => ({ ids: JSON.stringify(group.map((word) => word.id)), uses: sum(group) }))
       .sort((a, b) => a.uses - b.uses)
-    let seqs = this.#seqList(SQL.withAnyWord, (bySize[0] as { ids: string }).ids)
-    for (const group of bySize.slice(1)) {
+    let seqs = this.#seqList(SQL.withAnyWord, (rarest as { ids: string }).ids)
+    for (const group of others) {
       if (seqs.length <= FEW_CANDIDATES) break
       seqs = this.#seqList(SQL.alsoWithAnyWord, JSON.stringify(seqs), group.ids)
     }
@@ -150,8 +161,3 @@ export class NameSearch {
 }
 
 const sum = (group: IndexedWord[]): number => group.reduce((total, word) => total + word.uses, 0)
-
-/** Two ascending lists of positions merged into one, without duplicates. */
-function union(a: readonly number[], b: readonly number[]): number[] {
-  return [...new Set([...a, ...b])].sort((x, y) => x - y)
-}
