@@ -108,7 +108,7 @@ describe('toKeyPresses, key by key', () => {
     ])
   })
 
-  it('reads the Ctrl characters past Z as the punctuation keys they stand for, and keeps spaces and Esc as text', () => {
+  it('reads the Ctrl characters past Z as the punctuation keys they stand for, NUL as Ctrl+Space, and keeps spaces and Esc as text', () => {
     const chords = toKeyPresses('\u001a\u001c\u001d\u001e\u001f', noKey)
     expect(chords.map((p) => [p.name, p.ctrl])).toEqual([
       ['z', true],
@@ -116,6 +116,11 @@ describe('toKeyPresses, key by key', () => {
       [']', true],
       ['^', true],
       ['_', true],
+    ])
+    expect(toKeyPresses('a\0b', noKey).map((p) => [p.name, p.ctrl, p.text])).toEqual([
+      ['a', false, 'a'],
+      ['space', true, ''],
+      ['b', false, 'b'],
     ])
     expect(toKeyPresses('a b', noKey)).toEqual([{ name: 'text', ctrl: false, meta: false, shift: false, text: 'a b' }])
     expect(toKeyPresses('a\u001bb', noKey).map((p) => p.text)).toEqual(['a\u001bb'])

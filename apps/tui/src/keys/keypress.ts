@@ -57,11 +57,15 @@ function splitText(input: string): KeyPress[] {
     } else if (ch === '\u007f' || ch === '\b') {
       flush()
       out.push(press('backspace'))
-    } else if (ch < ' ' && ch !== '\u001b') {
-      // A control character that arrived glued to other input is still the Ctrl chord it stands for.
+    } else if (ch === '\0') {
+      // Terminals send NUL for Ctrl+Space (and Ctrl+@); Ink names a lone NUL Ctrl+Space too.
       flush()
-      const code = ch.charCodeAt(0)
-      out.push(press(String.fromCharCode(code + (code <= 26 ? 96 : 64)).toLowerCase(), { ctrl: true }))
+      out.push(press('space', { ctrl: true }))
+    } else if (ch < ' ' && ch !== '\u001b') {
+      // A control character that arrived glued to other input is still the Ctrl chord it stands for:
+      // 0x01–0x1a are Ctrl+A–Z, 0x1c–0x1f Ctrl+\ ] ^ _ (the key's code less 64).
+      flush()
+      out.push(press(String.fromCharCode(ch.charCodeAt(0) + 64).toLowerCase(), { ctrl: true }))
     } else {
       run += ch
     }
