@@ -1,35 +1,17 @@
 import type { Person } from '@cc/schema'
 import { parseTags } from '@cc/schema'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { useLoopbackApi } from './loopback-api.js'
-import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
+import { describe, expect, it } from 'vitest'
+import { useEditorTerminal } from './editor-terminal.js'
 
 // Bulk edits in the real editor (tmux) against the loopback API with faults on, and what the API holds after: every
 // selected contact changed, nothing else touched.
 
 /** The status of every request the API answered, from its log (`PUT /v1/people/… 503 1.2ms …`). */
 const statuses: number[] = []
-const loopback = useLoopbackApi({ log: (line) => statuses.push(Number(line.split(' ')[2])) })
-let home: Home
-let term: Terminal | undefined
-beforeEach(async () => {
-  await loopback.sandbox.reset()
-  home = createHome()
+const { loopback, launch } = useEditorTerminal({
+  log: (line) => statuses.push(Number(line.split(' ')[2])),
+  launch: { columns: 100, rows: 30 },
 })
-afterEach(() => {
-  loopback.sandbox.setFaults(false)
-  term?.kill()
-  term = undefined
-})
-
-const api = () => ({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
-
-async function launch(columns = 100, rows = 30): Promise<Terminal> {
-  const t = startEditor({ home, env: api(), columns, rows })
-  term = t
-  await t.waitFor('1 of 50+')
-  return t
-}
 
 /** Every contact, in list order, read without faults. */
 async function everyContact(): Promise<Person[]> {
@@ -105,7 +87,7 @@ describe('bulk edit in a real terminal', () => {
 
   it('offers a bulk edit killed half-way (kill -9) at the next start, and resumes it without sending twice', async () => {
     const before = await everyContact()
-    const t = await launch(100, 30)
+    const t = await launch()
     // Every contact on screen.
     t.keys('*')
     const header = await t.waitFor(/Contacts · (\d+) selected/)
@@ -126,8 +108,7 @@ describe('bulk edit in a real terminal', () => {
     t.kill()
     loopback.sandbox.setFaults(false)
 
-    const again = startEditor({ home, env: api(), columns: 100, rows: 30 })
-    term = again
+    const again = await launch({ waitFor: false })
     const offer = await again.waitFor('A bulk edit did not finish.')
     expect(offer).toContain('Add tag Resumed')
     expect(offer).toMatch(new RegExp(`\\d+ of ${count} contacts done`))

@@ -1,33 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
 import type { Person } from '@cc/schema'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { useLoopbackApi } from './loopback-api.js'
-import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
+import { describe, expect, it } from 'vitest'
+import { useEditorTerminal } from './editor-terminal.js'
+import type { Terminal } from './tmux.js'
 
 // Every job on one contact in the real editor (80×24, tmux) against the loopback API, and what the API holds after.
 
-const loopback = useLoopbackApi({ onDisk: true })
-let home: Home
-let term: Terminal | undefined
-beforeEach(async () => {
-  await loopback.sandbox.reset()
-  home = createHome()
-})
-afterEach(() => {
-  loopback.sandbox.setFaults(false)
-  term?.kill()
-  term = undefined
-})
-
-const api = () => ({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
-
-async function launch(): Promise<Terminal> {
-  const t = startEditor({ home, env: api() })
-  term = t
-  await t.waitFor('1 of 50+')
-  return t
-}
+const { loopback, home, launch } = useEditorTerminal({ onDisk: true })
 
 async function contactAt(index: number): Promise<Person> {
   const person = (await loopback.client.people.list({ limit: index + 1 })).data[index]
@@ -48,7 +28,7 @@ type DraftOnDisk = {
   create?: { idempotencyKey: string; inFlight?: Record<string, unknown> }
 }
 const draftsOnDisk = (): DraftOnDisk[] =>
-  existsSync(home.draftsFile) ? Object.values(JSON.parse(readFileSync(home.draftsFile, 'utf8')).drafts) : []
+  existsSync(home().draftsFile) ? Object.values(JSON.parse(readFileSync(home().draftsFile, 'utf8')).drafts) : []
 
 /** Rows of the sandbox's database, read beside it: for what the API has no endpoint for, or while it is held up. */
 function query<T>(sql: string, ...values: string[]): T[] {

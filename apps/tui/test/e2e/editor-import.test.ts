@@ -1,37 +1,21 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { useLoopbackApi } from './loopback-api.js'
-import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
+import { describe, expect, it } from 'vitest'
+import { useEditorTerminal } from './editor-terminal.js'
 
 // An import from the editor (tmux, 100×30) against the loopback API: the same check as `cc-tui import --dry-run`,
 // then the run and its result, and what the API holds after.
 
-const loopback = useLoopbackApi()
-let home: Home
-let term: Terminal | undefined
-beforeEach(async () => {
-  await loopback.sandbox.reset()
-  home = createHome()
-})
-afterEach(() => {
-  loopback.sandbox.setFaults(false)
-  term?.kill()
-  term = undefined
-})
-
-const api = () => ({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
+const { loopback, home, launch } = useEditorTerminal()
 
 describe('import in a real terminal', () => {
   it('shows the dry-run check with each invalid row, sends nothing for it, then imports the fixed file through faults', async () => {
-    const file = join(home.dir, 'leads.csv')
+    const file = join(home().dir, 'leads.csv')
     writeFileSync(
       file,
       'First Name,Last Name,E-mail,Tags\r\nAda,Lovelace,ada.editor@example.com,"VIP, Math"\r\nAlan,Turing,alan@,Logic\r\n',
     )
-    const t = startEditor({ home, env: api(), columns: 100, rows: 30 })
-    term = t
-    await t.waitFor('1 of 50+')
+    const t = await launch({ columns: 100, rows: 30 })
     t.keys('i')
     await t.waitFor('File to import')
     t.type(file)

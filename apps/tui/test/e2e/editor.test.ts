@@ -2,26 +2,14 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Person } from '@cc/schema'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { useLoopbackApi } from './loopback-api.js'
-import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
+import { describe, expect, it } from 'vitest'
+import { useEditorTerminal } from './editor-terminal.js'
+import type { Terminal } from './tmux.js'
 
 const FAKE_EDITOR = fileURLToPath(new URL('./fake-editor.mjs', import.meta.url))
 const WAITING_EDITOR = fileURLToPath(new URL('./waiting-editor.mjs', import.meta.url))
 
-const loopback = useLoopbackApi()
-let home: Home
-let term: Terminal | undefined
-beforeEach(async () => {
-  await loopback.sandbox.reset()
-  home = createHome()
-})
-afterEach(() => {
-  term?.kill()
-  term = undefined
-})
-
-const api = () => ({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
+const { loopback, home, launch } = useEditorTerminal()
 
 async function firstContact(): Promise<Person> {
   const person = (await loopback.client.people.list({ limit: 1 })).data[0]
@@ -32,9 +20,7 @@ async function firstContact(): Promise<Person> {
 /** Launch against the loopback API and open the first contact. */
 async function openFirst(env: Record<string, string> = {}): Promise<{ t: Terminal; person: Person }> {
   const person = await firstContact()
-  const t = startEditor({ home, env: { ...api(), ...env } })
-  term = t
-  await t.waitFor(person.fullName ?? '')
+  const t = await launch({ env, waitFor: person.fullName ?? '' })
   t.keys('Enter')
   await t.waitFor('› First name')
   return { t, person }
@@ -43,17 +29,15 @@ async function openFirst(env: Record<string, string> = {}): Promise<{ t: Termina
 type DraftOnDisk = { contactId: string; values: Record<string, unknown> }
 /** The drafts file's drafts, by contact (each editor keeps its own under a key of its own). */
 const draftsOnDisk = (): Record<string, DraftOnDisk> => {
-  if (!existsSync(home.draftsFile)) return {}
-  const drafts = Object.values(JSON.parse(readFileSync(home.draftsFile, 'utf8')).drafts) as DraftOnDisk[]
+  if (!existsSync(home().draftsFile)) return {}
+  const drafts = Object.values(JSON.parse(readFileSync(home().draftsFile, 'utf8')).drafts) as DraftOnDisk[]
   return Object.fromEntries(drafts.map((draft) => [draft.contactId, draft]))
 }
 
 describe('cc-tui in a real terminal', () => {
   it('searches, opens, edits three fields, reviews and saves; the API has the change', async () => {
     const target = (await loopback.client.people.list({ limit: 20 })).data[7] as Person
-    const t = startEditor({ home, env: api() })
-    term = t
-    await t.waitFor('1 of 50+')
+    const t = await launch()
     t.keys('/')
     await t.waitFor('› Search:')
     t.type(target.lastName ?? '')
@@ -138,9 +122,7 @@ describe('cc-tui in a real terminal', () => {
     expect(await t.waitForExit()).toBe(137)
     t.kill()
 
-    const again = startEditor({ home, env: api() })
-    term = again
-    await again.waitFor(person.fullName ?? '')
+    const again = await launch({ waitFor: person.fullName ?? '' })
     again.keys('Enter')
     await again.waitFor(`Unsaved changes to ${person.fullName}`)
     expect(again.screen()).toContain('changes one field: Last name')
@@ -165,11 +147,9 @@ describe('cc-tui in a real terminal', () => {
 
   it('says when drafts cannot be written, and on a signal says where the unsaved text went', async () => {
     // The drafts directory cannot be made (a file is in its way): every draft write fails, for any user.
-    writeFileSync(join(home.dir, 'state', 'cc-tui'), '')
+    writeFileSync(join(home().dir, 'state', 'cc-tui'), '')
     const person = await firstContact()
-    const t = startEditor({ home, env: api(), columns: 200 })
-    term = t
-    await t.waitFor(person.fullName ?? '')
+    const t = await launch({ columns: 200, waitFor: person.fullName ?? '' })
     t.keys('Enter')
     await t.waitFor('› First name')
     t.keys('C-u')
@@ -192,7 +172,7 @@ describe('cc-tui in a real terminal', () => {
   })
 
   it('removes the $EDITOR file and its directory when cc-tui is stopped by a signal meanwhile', async () => {
-    const seen = join(home.dir, 'editor-file.txt')
+    const seen = join(home().dir, 'editor-file.txt')
     const { t } = await openFirst({ EDITOR: `${process.execPath} ${WAITING_EDITOR}`, WAITING_EDITOR_LOG: seen })
     t.keys('C-g')
     await expect.poll(() => existsSync(seen), { timeout: 5000 }).toBe(true)
@@ -226,8 +206,7 @@ describe('cc-tui in a real terminal', () => {
   })
 
   it('lays out for 80×24 and again when the terminal is resized', async () => {
-    const t = startEditor({ home, env: api() })
-    term = t
+    const t = await launch({ waitFor: false })
     const small = await t.waitFor('1 of 50+')
     expect(small).toContain('Stage')
     expect(small).not.toContain('Updated')
@@ -242,9 +221,7 @@ describe('cc-tui in a real terminal', () => {
   })
 
   it('opens the embedded sandbox without a key, says so, and quits at once when nothing changed', async () => {
-    const t = startEditor({ home, args: ['--sandbox'] })
-    term = t
-    await t.waitFor('SANDBOX · demo data')
+    const t = await launch({ args: ['--sandbox'], api: false, waitFor: 'SANDBOX · demo data' })
     await t.waitFor('1 of 50+')
     t.keys('q')
     expect(await t.waitForExit()).toBe(0)

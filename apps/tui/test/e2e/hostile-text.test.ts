@@ -3,10 +3,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Person } from '@cc/schema'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { useLoopbackApi } from './loopback-api.js'
+import { describe, expect, it } from 'vitest'
+import { useEditorTerminal } from './editor-terminal.js'
 import { runCli } from './run-cli.js'
-import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
 
 const ESC = '\u001b'
 /** OSC 52: write "rm -rf ~" to the clipboard. */
@@ -26,19 +25,7 @@ const UNSAFE = /\u001b[\]P_^X]|[\u0080-\u009f]|[\u200b-\u200f\u202a-\u202e\u2060
 /** The same, and no payload of a sequence either: a sequence is removed whole where text is cleaned. */
 const UNSAFE_OR_PAYLOAD = new RegExp(`${UNSAFE.source}|pwned-title|c1-title`)
 
-const loopback = useLoopbackApi()
-let home: Home
-let term: Terminal | undefined
-beforeEach(async () => {
-  await loopback.sandbox.reset()
-  home = createHome()
-})
-afterEach(() => {
-  term?.kill()
-  term = undefined
-})
-
-const api = () => ({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
+const { loopback, home, api, launch } = useEditorTerminal()
 
 /** The first contact of the list, renamed and described by a hostile server. */
 async function hostileContact(): Promise<Person> {
@@ -58,10 +45,8 @@ describe('server text reaches no terminal raw', () => {
     const person = await hostileContact()
     // The server really has them: what follows cannot pass for want of hostile data.
     expect(`${person.firstName}${person.lastName}${person.background}`).toMatch(UNSAFE)
-    const record = join(home.dir, 'pane.raw')
-    const t = startEditor({ home, env: api(), record, columns: 100 })
-    term = t
-    await t.waitFor('Eve Maloryevil')
+    const record = join(home().dir, 'pane.raw')
+    const t = await launch({ record, columns: 100, waitFor: 'Eve Maloryevil' })
     t.keys('Enter')
     await t.waitFor('› First name')
     const editor = await t.waitFor('Springfield')
@@ -86,7 +71,7 @@ describe('server text reaches no terminal raw', () => {
 
   it('prints it with get as clean text, and with get --json escaped but whole', async () => {
     const person = await hostileContact()
-    const env = { ...home.env, PATH: process.env.PATH ?? '', ...api() }
+    const env = { ...home().env, PATH: process.env.PATH ?? '', ...api() }
     const text = await runCli(['get', person.id], env)
     expect(text.code).toBe(0)
     expect(text.stdout).toContain(`Eve Maloryevil (${person.id})`)
@@ -108,7 +93,7 @@ describe('server text reaches no terminal raw', () => {
     // A server in front of the API that puts escape sequences in /me's names and a C1 control in the request id.
     const proxy = await hostileProxy(loopback.sandbox.url)
     try {
-      const env = { ...home.env, PATH: process.env.PATH ?? '' }
+      const env = { ...home().env, PATH: process.env.PATH ?? '' }
       const login = await runCli(['login', '--base-url', proxy.url], env, loopback.sandbox.apiKey)
       expect(login.code).toBe(0)
       expect(login.stdout).toMatch(/The key works: signed in as Eve/)

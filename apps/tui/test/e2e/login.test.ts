@@ -1,31 +1,23 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createClient } from '@cc/client'
-import { afterEach, describe, expect, it } from 'vitest'
-import { useLoopbackApi } from './loopback-api.js'
+import { describe, expect, it } from 'vitest'
+import { useEditorTerminal } from './editor-terminal.js'
 import { runCli } from './run-cli.js'
-import { createHome, startEditor, type Terminal } from './tmux.js'
 
-const loopback = useLoopbackApi()
-let term: Terminal | undefined
-afterEach(() => {
-  term?.kill()
-  term = undefined
-})
+// Each run finds its key, or none, where the test put it: no API in its environment.
+const { loopback, home, launch } = useEditorTerminal({ launch: { api: false } })
 
 // tmux drops the space the prompt ends with.
 const PROMPT = 'API key (from Admin > API Keys):'
 
 describe('cc-tui login and logout in a real terminal', () => {
   it('asks for the key without echoing it, saves it with mode 0600, and the editor then uses it', async () => {
-    const home = createHome()
-    const configFile = join(home.dir, 'config', 'cc-tui', 'config.json')
+    const configFile = join(home().dir, 'config', 'cc-tui', 'config.json')
     const host = new URL(loopback.sandbox.url).host
 
     // A wrong key is checked against the API and not saved.
-    const wrong = startEditor({ home, args: ['login', '--base-url', loopback.sandbox.url], columns: 200 })
-    term = wrong
-    await wrong.waitFor(PROMPT)
+    const wrong = await launch({ args: ['login', '--base-url', loopback.sandbox.url], columns: 200, waitFor: PROMPT })
     wrong.type('ccmd_live_not_the_key_42')
     wrong.keys('Enter')
     expect(await wrong.waitForExit()).toBe(1)
@@ -36,9 +28,7 @@ describe('cc-tui login and logout in a real terminal', () => {
     expect(existsSync(configFile)).toBe(false)
     wrong.kill()
 
-    const login = startEditor({ home, args: ['login', '--base-url', loopback.sandbox.url], columns: 200 })
-    term = login
-    await login.waitFor(PROMPT)
+    const login = await launch({ args: ['login', '--base-url', loopback.sandbox.url], columns: 200, waitFor: PROMPT })
     login.type(loopback.sandbox.apiKey)
     login.keys('Enter')
     expect(await login.waitForExit()).toBe(0)
@@ -64,8 +54,7 @@ describe('cc-tui login and logout in a real terminal', () => {
       })
     ).data[0]
     if (!person) throw new Error('no demo data')
-    const editor = startEditor({ home })
-    term = editor
+    const editor = await launch({ waitFor: false })
     const screen = await editor.waitFor(person.fullName ?? '')
     expect(screen.split('\n')[0]).toContain(`Client Commander · ${host}`)
     expect(screen).not.toContain('SANDBOX')
@@ -73,8 +62,7 @@ describe('cc-tui login and logout in a real terminal', () => {
     expect(await editor.waitForExit()).toBe(0)
     editor.kill()
 
-    const logout = startEditor({ home, args: ['logout'], columns: 200 })
-    term = logout
+    const logout = await launch({ args: ['logout'], columns: 200, waitFor: false })
     expect(await logout.waitForExit()).toBe(0)
     expect(logout.screen()).toContain(`The saved API key is gone from ${configFile}.`)
     expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({ baseUrl: loopback.sandbox.url })
@@ -82,17 +70,14 @@ describe('cc-tui login and logout in a real terminal', () => {
     logout.kill()
 
     // Without a key the editor falls back to the sandbox, and says so.
-    const after = startEditor({ home })
-    term = after
-    await after.waitFor('SANDBOX · demo data')
+    const after = await launch({ waitFor: 'SANDBOX · demo data' })
     after.keys('q')
     expect(await after.waitForExit()).toBe(0)
   })
 
   it('reads the key from stdin (cc-tui login < keyfile), and refuses --api-key without echoing the key', async () => {
-    const home = createHome()
-    const env = { ...home.env, PATH: process.env.PATH ?? '' }
-    const configFile = join(home.dir, 'config', 'cc-tui', 'config.json')
+    const env = { ...home().env, PATH: process.env.PATH ?? '' }
+    const configFile = join(home().dir, 'config', 'cc-tui', 'config.json')
     const key = loopback.sandbox.apiKey
 
     const piped = await runCli(['login', '--base-url', loopback.sandbox.url], env, `${key}\n`)

@@ -18,12 +18,18 @@ export interface LoopbackApi {
   readonly databaseFile: string
 }
 
+export interface LoopbackOptions {
+  /** Keep the data in a database file of its own (`databaseFile`). */
+  onDisk?: boolean
+  /** Gets the sandbox's line per request (method, path, status). */
+  log?: (line: string) => void
+}
+
 /**
  * A real API on loopback in the test process, for the tests of one file: started before them, stopped after them
- * together with the tmux server the editors ran in. `onDisk` keeps its data in a database file of its own; `log` gets
- * the sandbox's line per request (method, path, status).
+ * together with the tmux server the editors ran in.
  */
-export function useLoopbackApi(options: { onDisk?: boolean; log?: (line: string) => void } = {}): LoopbackApi {
+export function useLoopbackApi(options: LoopbackOptions = {}): LoopbackApi {
   let api: LoopbackApi | undefined
   beforeAll(async () => {
     const dataDir = options.onDisk ? mkdtempSync(join(tmpdir(), 'cc-tui-e2e-api-')) : undefined

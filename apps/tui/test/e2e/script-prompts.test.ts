@@ -1,32 +1,19 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { NotFoundError } from '@cc/client'
-import { afterEach, describe, expect, it } from 'vitest'
-import { useLoopbackApi } from './loopback-api.js'
-import { createHome, startEditor, type Terminal } from './tmux.js'
+import { describe, expect, it } from 'vitest'
+import { useEditorTerminal } from './editor-terminal.js'
 
-const api = useLoopbackApi()
-let terminal: Terminal | undefined
-afterEach(() => terminal?.kill())
+const { loopback: api, home, launch } = useEditorTerminal({ launch: { columns: 120, waitFor: false } })
 
 /** `cc-tui <args>` in a real terminal, talking to the loopback API. */
-function inTerminal(args: string[]) {
-  const home = createHome()
-  terminal = startEditor({
-    home,
-    args,
-    env: { CC_BASE_URL: api.sandbox.url, CC_API_KEY: api.sandbox.apiKey },
-    columns: 120,
-  })
-  return { terminal, home }
-}
+const inTerminal = (args: string[]) => launch({ args })
 
 describe('script commands on a terminal ask first', () => {
   it('import shows what it will do and sends nothing until asked, then everything', async () => {
-    const home = createHome()
-    const file = join(home.dir, 'two.csv')
+    const file = join(home().dir, 'two.csv')
     writeFileSync(file, 'First Name,E-mail\nPia,pia.prompt@example.com\nQuinn,quinn.prompt@example.com\n')
-    const { terminal } = inTerminal(['import', file])
+    const terminal = await inTerminal(['import', file])
     await terminal.waitFor('2 rows to create, 0 to update, 0 to skip, 0 invalid (2 rows, CSV).')
     await terminal.waitFor(`Import ${file} into the account? [y/N]`)
     expect((await api.client.people.search({ email: 'pia.prompt@example.com' })).length).toBe(0)
@@ -39,19 +26,13 @@ describe('script commands on a terminal ask first', () => {
 
   it('import offers to resume a run that left rows to do, and goes on when told to', async () => {
     const { id } = await api.client.people.create({ firstName: 'Rex', email: 'rex.prompt@example.com' })
-    const home = createHome()
-    const file = join(home.dir, 'resume.csv')
+    const file = join(home().dir, 'resume.csv')
     writeFileSync(file, `id,city\n${id},Reno\nnosuchcontact1,Nowhere\n`)
-    const first = inTerminal(['import', file, '--yes'])
-    expect(await first.terminal.waitForExit(30_000)).toBe(1)
-    first.terminal.kill()
+    const first = await inTerminal(['import', file, '--yes'])
+    expect(await first.waitForExit(30_000)).toBe(1)
+    first.kill()
     // The same state directory: the journal of the first run is there.
-    terminal = startEditor({
-      home: first.home,
-      args: ['import', file],
-      env: { CC_BASE_URL: api.sandbox.url, CC_API_KEY: api.sandbox.apiKey },
-      columns: 120,
-    })
+    const terminal = await inTerminal(['import', file])
     await terminal.waitFor(/An import of this file finished on \S+ with 1 failed row\./)
     await terminal.waitFor('Resume it (rows already done are not sent again)? [Y/n]')
     terminal.keys('Enter')
@@ -66,20 +47,20 @@ describe('script commands on a terminal ask first', () => {
       lastName: 'Prompt',
       email: 'pat.prompt@example.com',
     })
-    const kept = inTerminal(['delete', id])
-    await kept.terminal.waitFor(`Move Pat Prompt (${id}) to the trash? [y/N]`)
-    kept.terminal.keys('Enter')
-    expect(await kept.terminal.waitForExit()).toBe(0)
-    expect(kept.terminal.screen()).toContain('Not deleted.')
+    const kept = await inTerminal(['delete', id])
+    await kept.waitFor(`Move Pat Prompt (${id}) to the trash? [y/N]`)
+    kept.keys('Enter')
+    expect(await kept.waitForExit()).toBe(0)
+    expect(kept.screen()).toContain('Not deleted.')
     expect((await api.client.people.get(id)).firstName).toBe('Pat')
-    kept.terminal.kill()
+    kept.kill()
 
-    const gone = inTerminal(['delete', id, '--permanent'])
-    await gone.terminal.waitFor(`Delete Pat Prompt (${id}) for good? This cannot be undone. [y/N]`)
-    gone.terminal.type('y')
-    gone.terminal.keys('Enter')
-    expect(await gone.terminal.waitForExit()).toBe(0)
-    expect(gone.terminal.screen()).toContain(`Deleted ${id} for good.`)
+    const gone = await inTerminal(['delete', id, '--permanent'])
+    await gone.waitFor(`Delete Pat Prompt (${id}) for good? This cannot be undone. [y/N]`)
+    gone.type('y')
+    gone.keys('Enter')
+    expect(await gone.waitForExit()).toBe(0)
+    expect(gone.screen()).toContain(`Deleted ${id} for good.`)
     await expect(api.client.people.get(id)).rejects.toBeInstanceOf(NotFoundError)
   })
 })

@@ -1,28 +1,13 @@
 import { createServer } from 'node:net'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { useLoopbackApi } from './loopback-api.js'
-import { createHome, type Home, startEditor, type Terminal } from './tmux.js'
+import { describe, expect, it } from 'vitest'
+import { useEditorTerminal } from './editor-terminal.js'
 
 const WRONG_KEY = 'ccmd_live_wrong_key_0123456789'
 /** A line of a JavaScript stack trace. */
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m
 
-const loopback = useLoopbackApi()
-let home: Home
-let term: Terminal | undefined
-beforeEach(() => {
-  home = createHome()
-})
-afterEach(() => {
-  loopback.sandbox.setFaults(false)
-  term?.kill()
-  term = undefined
-})
-
-const launch = (env: Record<string, string>, args: string[] = []) => {
-  term = startEditor({ home, env: { CC_TUI_DEBUG: '1', ...env }, args })
-  return term
-}
+// Each test names the API (or what stands for one) itself; the editor does not get as far as the list.
+const { loopback, launch } = useEditorTerminal({ launch: { api: false, env: { CC_TUI_DEBUG: '1' }, waitFor: false } })
 
 /** A loopback port nobody listens on. */
 async function closedPort(): Promise<number> {
@@ -45,7 +30,7 @@ function expectFailureScreen(screen: string, title: string) {
 
 describe('startup failures in a real terminal', () => {
   it('explains a rejected key (401), offers the sandbox, and quits with status 1 and one line left behind', async () => {
-    const t = launch({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: WRONG_KEY })
+    const t = await launch({ env: { CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: WRONG_KEY } })
     const screen = await t.waitFor('The API key was rejected (401)')
     expectFailureScreen(screen, 'The API key was rejected')
     expect(screen).toContain('Check the key, or run `cc-tui login`.')
@@ -61,7 +46,7 @@ describe('startup failures in a real terminal', () => {
   })
 
   it('opens the sandbox instead when asked, from the same screen', async () => {
-    const t = launch({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: WRONG_KEY })
+    const t = await launch({ env: { CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: WRONG_KEY } })
     await t.waitFor('The API key was rejected')
     t.keys('s')
     await t.waitFor('SANDBOX · demo data')
@@ -72,7 +57,7 @@ describe('startup failures in a real terminal', () => {
 
   it('says when nothing answers (a closed port), retries on r, and quits on Esc', async () => {
     const port = await closedPort()
-    const t = launch({ CC_BASE_URL: `http://127.0.0.1:${port}/v1`, CC_API_KEY: loopback.sandbox.apiKey })
+    const t = await launch({ env: { CC_BASE_URL: `http://127.0.0.1:${port}/v1`, CC_API_KEY: loopback.sandbox.apiKey } })
     const screen = await t.waitFor(`✗ Could not reach 127.0.0.1:${port}`)
     expectFailureScreen(screen, `Could not reach 127.0.0.1:${port}`)
     expect(screen).toContain('Check the network or the base URL.')
@@ -86,7 +71,7 @@ describe('startup failures in a real terminal', () => {
   })
 
   it('refuses a base URL that would send the key in clear text, and a malformed one', async () => {
-    const plain = launch({ CC_BASE_URL: 'http://example.com/v1', CC_API_KEY: WRONG_KEY })
+    const plain = await launch({ env: { CC_BASE_URL: 'http://example.com/v1', CC_API_KEY: WRONG_KEY } })
     const screen = await plain.waitFor('✗ The API URL cannot be used')
     expectFailureScreen(screen, 'The API URL cannot be used')
     expect(screen).toContain('must use https:')
@@ -95,7 +80,7 @@ describe('startup failures in a real terminal', () => {
     expect(await plain.waitForExit()).toBe(1)
     plain.kill()
 
-    const malformed = launch({ CC_API_KEY: WRONG_KEY }, ['--base-url', 'not a url'])
+    const malformed = await launch({ env: { CC_API_KEY: WRONG_KEY }, args: ['--base-url', 'not a url'] })
     const second = await malformed.waitFor('✗ The API URL cannot be used')
     expectFailureScreen(second, 'The API URL cannot be used')
     expect(second).toContain('must be an absolute URL')
@@ -108,7 +93,7 @@ describe('startup failures in a real terminal', () => {
 describe('quitting while the network is busy', () => {
   it('quits at once while connecting to a server that does not answer', async () => {
     loopback.sandbox.setFaults({ rate: 1, kinds: ['slow'], latencyMs: 60_000 })
-    const t = launch({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
+    const t = await launch({ api: true })
     await t.waitFor('Connecting to 127.0.0.1')
     t.keys('q')
     expect(await t.waitForExit()).toBe(0)
@@ -119,7 +104,7 @@ describe('quitting while the network is busy', () => {
   it('quits at once while a save is still waiting for the server', async () => {
     const person = (await loopback.client.people.list({ limit: 1 })).data[0]
     if (!person) throw new Error('no demo data')
-    const t = launch({ CC_BASE_URL: loopback.sandbox.url, CC_API_KEY: loopback.sandbox.apiKey })
+    const t = await launch({ api: true })
     await t.waitFor(person.fullName ?? '')
     t.keys('Enter')
     await t.waitFor('› First name')
