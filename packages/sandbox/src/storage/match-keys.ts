@@ -41,6 +41,6 @@ export const nameWords = (name: string): string[] => [...new Set(name.split(' ')
 export function oneEditKeys(word: string): string[] {
   const chars = Array.from(word)
   const keys = new Set([word])
-  for (let i = 0; i < chars.length; i++) keys.add(chars.slice(0, i).join('') + chars.slice(i + 1).join(''))
+  for (const i of chars.keys()) keys.add(chars.slice(0, i).join('') + chars.slice(i + 1).join(''))
   return [...keys]
 }

@@ -46,6 +46,7 @@ describe('withinOneEdit', () => {
       ['smith', 'snyth'],
       ['smith', 'mstih'],
       ['smith', 'tmish'],
+      ['smith', 'msiht'],
       ['smith', 'smiht '],
       ['abc', 'cba'],
       ['abc', 'bca'],
@@ -74,6 +75,15 @@ describe('rankByName', () => {
     expect(rank(names, 'annabel')).toEqual(['annabel', 'lee annabel', 'ann annabel', 'xannabel', 'anabel'])
     expect(rank(names, 'ann')).toEqual(['ann', 'ann annabel', 'lee annabel', 'annabel', 'xannabel'])
     expect(rank(['b a', 'a b', 'a b c'], 'a b')).toEqual(['a b', 'b a', 'a b c'])
+  })
+
+  it('keeps the input order of equal scores, however many', () => {
+    expect(rank(['ann c', 'ann', 'ann b', 'ann a'], 'an')).toEqual(['ann c', 'ann', 'ann b', 'ann a'])
+    const names = Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? `ann ${i}` : `anne ${i}`))
+    expect(rank(names, 'ann')).toEqual([
+      ...names.filter((name) => name.startsWith('ann ')),
+      ...names.filter((name) => name.startsWith('anne ')),
+    ])
   })
 
   it('adds up the words: two good matches beat one', () => {

@@ -12,10 +12,11 @@ export function rankByName<T>(items: readonly T[], query: string, fullName: (ite
   const words = foldName(query).split(' ').filter(Boolean)
   if (words.length === 0) return []
   const whole = words.join(' ')
-  const scored: { item: T; score: number; index: number }[] = []
-  items.forEach((item, index) => {
+  const scored: { item: T; score: number }[] = []
+  items.forEach((item) => {
     const name = fullName(item)
-    const nameWords = name.split(' ').filter(Boolean)
+    // Empty words (from repeated spaces) match no query word: they score 0 below.
+    const nameWords = name.split(' ')
     let score = name === whole ? 100 : 0
     for (const word of words) {
       // A query word (it has no spaces) found anywhere in the name is inside one of its words: scored 2 there.
@@ -23,9 +24,10 @@ export function rankByName<T>(items: readonly T[], query: string, fullName: (ite
       if (best === 0) return
       score += best
     }
-    scored.push({ item, score, index })
+    scored.push({ item, score })
   })
-  return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((entry) => entry.item)
+  // sort is stable: ties keep the input order.
+  return scored.sort((a, b) => b.score - a.score).map((entry) => entry.item)
 }
 
 /** How well one query word matches one word of a name: 4 equal, 3 prefix, 2 inside, 1.5 one typo, 0 not. */
@@ -39,31 +41,19 @@ export function wordScore(word: string, candidate: string): number {
 
 /** True when `a` becomes `b` with at most one insertion, deletion, substitution or swap of neighbours. */
 export function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false
+  if (a === b) return true
   if (a.length === b.length && isOneSwap(a, b)) return true
-  let i = 0
-  let j = 0
-  let edits = 0
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++
-      j++
-      continue
-    }
-    if (++edits > 1) return false
-    if (a.length > b.length) i++
-    else if (a.length < b.length) j++
-    else {
-      i++
-      j++
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1
+  // Different words differ first at some `at`, at most the shorter one's length. Past it, the rests are
+  // equal after one substitution, deletion or insertion there; at a length difference of 2 or more, never.
+  let at = 0
+  while (a[at] === b[at]) at++
+  return a.slice(at + 1) === b.slice(at + 1) || a.slice(at + 1) === b.slice(at) || a.slice(at) === b.slice(at + 1)
 }
 
 /** "jhon" ↔ "john": equal but for two neighbouring letters in the other order. */
 function isOneSwap(a: string, b: string): boolean {
   const diff = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]))
-  const [i, j] = diff
-  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i]
+  if (diff.length !== 2) return false
+  const [i, j] = diff as [number, number]
+  return j === i + 1 && a[i] === b[j] && a[j] === b[i]
 }
