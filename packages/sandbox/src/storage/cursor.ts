@@ -11,8 +11,8 @@ export function decodeCursor(cursor: string): number | undefined {
   if (!/^[A-Za-z0-9_-]+={0,2}$/.test(cursor) || cursor.length > 200) return undefined
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (value === null || typeof value !== 'object') return undefined
-    const { v, after } = value as Record<string, unknown>
+    // Object(): JSON null becomes {}, a number or a string its wrapper object; none of them has a `v`.
+    const { v, after } = Object(value) as Record<string, unknown>
     return v === 1 && Number.isSafeInteger(after) && (after as number) >= 0 ? (after as number) : undefined
   } catch {
     return undefined

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
@@ -45,6 +45,32 @@ describe('openDatabase', () => {
     const again = openDatabase(dir)
     expect(pragma(again, 'user_version')).toBe(migrations.length)
     again.close()
+  })
+
+  it('makes an existing database file owner-only again', () => {
+    const dir = freshDir()
+    openDatabase(dir).close()
+    const file = join(dir, DATABASE_FILE)
+    chmodSync(file, 0o644)
+    openDatabase(dir).close()
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+  })
+
+  it.runIf(existsSync('/proc/self/fd'))('once closed, leaves no file of the database open', () => {
+    const dir = freshDir()
+    const file = join(dir, DATABASE_FILE)
+    const openFiles = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`).startsWith(file)
+        } catch {
+          return false // closed since it was listed
+        }
+      })
+    const db = openDatabase(dir)
+    expect(openFiles().length).toBeGreaterThan(0)
+    db.close()
+    expect(openFiles()).toEqual([])
   })
 
   it('runs only the migrations a database has not had, each with its version', () => {

@@ -170,7 +170,6 @@ export class PeopleStore {
 
   /** These contacts, in this order. */
   #bySeq(seqs: readonly number[]): Person[] {
-    if (seqs.length === 0) return []
     const rows = this.#sql.get(SQL.bySeq).all(JSON.stringify(seqs)) as unknown as PersonRow[]
     const bySeq = new Map(rows.map((row) => [row.seq, row]))
     return seqs.map((seq) => toPerson(bySeq.get(seq) as PersonRow))
@@ -240,14 +239,15 @@ export class PeopleStore {
   }
 }
 
-const STAGE_NAMES = new Map(contactStages.map((stage) => [stage.id, stage.name]))
-const AGENTS = new Map(
+// Keyed by id or null: a contact without a stage or agent finds none.
+const STAGE_NAMES = new Map<string | null, string>(contactStages.map((stage) => [stage.id, stage.name]))
+const AGENTS = new Map<string | null, { id: string; name: string; email: string }>(
   users.map((user) => [user.id, { id: user.id, name: `${user.firstName} ${user.lastName}`, email: user.email }]),
 )
 
 /** The read model: one primary email and phone as arrays, tags comma+space joined, stage and agent names. */
 function toPerson(row: PersonRow): Person {
-  const agent = row.assigned_agent_id === null ? undefined : AGENTS.get(row.assigned_agent_id)
+  const agent = AGENTS.get(row.assigned_agent_id)
   const tags = JSON.parse(row.tags) as string[]
   const fullName = [row.first_name, row.last_name].filter(Boolean).join(' ')
   // Fields a contact does not have are left out rather than sent as null, as in the docs' examples.
@@ -263,7 +263,7 @@ function toPerson(row: PersonRow): Person {
   add(person, 'assignedAgentName', agent?.name)
   add(person, 'assignedAgentEmail', agent?.email)
   add(person, 'stageId', row.stage_id)
-  add(person, 'stageName', row.stage_id === null ? undefined : STAGE_NAMES.get(row.stage_id))
+  add(person, 'stageName', STAGE_NAMES.get(row.stage_id))
   add(person, 'source', row.source)
   add(person, 'tags', tags.length > 0 ? formatTags(tags) : null)
   add(person, 'price', row.price)

@@ -31,4 +31,22 @@ describe('the name index functions', () => {
     expect(value(db(), 'cc_typo_keys(?)', 'jon')).toBe('["jon","on","jn","jo"]')
     expect(value(db(), 'cc_typo_keys(?)', 'jo')).toBe('[]')
   })
+
+  it('are deterministic: SQLite lets them compute generated columns and indexes', () => {
+    const database = db()
+    database.exec(`CREATE TABLE people (
+      first TEXT, last TEXT,
+      name TEXT GENERATED ALWAYS AS (cc_full_name(first, last)),
+      words TEXT GENERATED ALWAYS AS (cc_name_words(name)),
+      keys TEXT GENERATED ALWAYS AS (cc_typo_keys(last)))`)
+    database.exec('CREATE INDEX people_name ON people (cc_full_name(first, last))')
+    database.exec('CREATE INDEX people_words ON people (cc_name_words(first))')
+    database.exec('CREATE INDEX people_keys ON people (cc_typo_keys(last))')
+    database.exec("INSERT INTO people (first, last) VALUES ('Ann', 'Lee')")
+    expect(database.prepare('SELECT name, words, keys FROM people').get()).toEqual({
+      name: 'ann lee',
+      words: '["ann","lee"]',
+      keys: '["Lee","ee","Le"]',
+    })
+  })
 })

@@ -26,10 +26,8 @@ export class Statements {
       return statement
     }
     const prepared = this.#db.prepare(sql)
-    if (this.#prepared.size >= MAX_STATEMENTS) {
-      const oldest = this.#prepared.keys().next().value
-      if (oldest !== undefined) this.#prepared.delete(oldest)
-    }
+    // Full, so not empty: the first key is the least recently used statement.
+    if (this.#prepared.size >= MAX_STATEMENTS) this.#prepared.delete(this.#prepared.keys().next().value as string)
     this.#prepared.set(sql, prepared)
     return prepared
   }
