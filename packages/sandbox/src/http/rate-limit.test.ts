@@ -158,6 +158,31 @@ describe('FailedAuthLimiter', () => {
       }
     })
 
+    it('a client whose window starts again is as recent as that window, not as its first failure', () => {
+      const limiter = new FailedAuthLimiter({ attempts: 1, windowMs: 1_000 })
+      limiter.record('guesser', 0)
+      fill(limiter, 9_998, () => 500)
+      // The guesser's first window ended at t = 1000: it fails again, in a window that starts then.
+      limiter.record('guesser', 1_000)
+      limiter.record('newcomer1', 1_000)
+      limiter.record('newcomer2', 1_000) // full, nothing expired: the window that started first goes
+      limiter.check('client0', 1_000)
+      for (const client of ['guesser', 'client1', 'newcomer1', 'newcomer2']) {
+        expect(() => limiter.check(client, 1_000), client).toThrow(ApiError)
+      }
+    })
+
+    it('a window that ends exactly now is expired, and goes before a live one, whatever order they came in', () => {
+      const limiter = new FailedAuthLimiter({ attempts: 1, windowMs: 1_000 })
+      limiter.record('live', 500)
+      // Windows that started earlier but came later (the clock was set back): all end at t = 1000.
+      fill(limiter, 9_999, () => 0)
+      limiter.record('newcomer', 1_000)
+      for (const client of ['live', 'newcomer']) {
+        expect(() => limiter.check(client, 1_000), client).toThrow(ApiError)
+      }
+    })
+
     it('makes no room while a client only fails again', () => {
       const limiter = new FailedAuthLimiter({ attempts: 2, windowMs: 60_000 })
       fill(limiter, 10_000, () => 0)

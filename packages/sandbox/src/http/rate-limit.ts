@@ -83,7 +83,9 @@ export class FailedAuthLimiter {
   record(client: string, now = Date.now()): void {
     let window = this.#windows.get(client)
     if (window === undefined || now - window.start >= this.#options.windowMs) {
-      if (window === undefined && this.#windows.size >= MAX_TRACKED_CLIENTS) this.#prune(now)
+      // A new window goes to the end of the Map, so that the Map stays in the order the windows started.
+      this.#windows.delete(client)
+      if (this.#windows.size >= MAX_TRACKED_CLIENTS) this.#prune(now)
       window = { start: now, count: 0 }
       this.#windows.set(client, window)
     }
@@ -98,7 +100,7 @@ export class FailedAuthLimiter {
     for (const [client, window] of this.#windows) {
       if (now - window.start >= this.#options.windowMs) this.#windows.delete(client)
     }
-    // Still full: the oldest entries go (a Map keeps insertion order).
+    // Still full: the oldest windows go (a Map keeps insertion order).
     for (const client of this.#windows.keys()) {
       if (this.#windows.size < MAX_TRACKED_CLIENTS) break
       this.#windows.delete(client)
