@@ -224,6 +224,15 @@ describe('keys and limits', () => {
     expect((await second(request('GET', '/v1/me'))).status).toBe(429)
   })
 
+  it('a network client whose address is unknown is not counted with the in-process callers', async () => {
+    const limiter = new FailedAuthLimiter({ attempts: 1, windowMs: 60_000 })
+    const { app } = appWith({ failedAuthLimiter: limiter })
+    // The HTTP server gives an empty address when the socket has none left.
+    expect((await app(request('GET', '/v1/me', { key: 'ccmd_test_no', from: '' }))).status).toBe(401)
+    expect((await app(request('GET', '/v1/me'))).status).toBe(200)
+    expect((await app(request('GET', '/v1/me', { from: '' }))).status).toBe(429)
+  })
+
   it('without a failed-auth limit, wrong keys are only 401s', async () => {
     const { app } = appWith()
     for (let i = 0; i < 20; i++) await app(request('GET', '/v1/me', { key: 'ccmd_test_no' }))

@@ -26,8 +26,8 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
  * is not valid JSON.
  */
 export async function readJsonBody(request: ApiRequest): Promise<unknown> {
-  const declared = request.header('content-length')
-  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw bodyTooLarge()
+  // No Content-Length: NaN, which is over nothing.
+  if (Number(request.header('content-length')) > MAX_BODY_BYTES) throw bodyTooLarge()
   if (!isJsonMediaType(request.header('content-type'))) {
     throw apiError('unsupported_media_type', 'Request body must be JSON: send Content-Type: application/json')
   }

@@ -12,8 +12,8 @@ import { createRandom, type Random } from '../seed/random.js'
  * seeded draw picks `rate` of the requests and a kind for each, so a run is repeatable.
  */
 export class FaultInjector {
-  #options: FaultOptions | false = false
-  #random: Random = createRandom(1)
+  /** The options and the draws they seed; undefined while faults are off. */
+  #drawing: { options: FaultOptions; random: Random } | undefined
   readonly #queue: QueuedFault[] = []
 
   constructor(options: FaultOptions | false) {
@@ -21,8 +21,7 @@ export class FaultInjector {
   }
 
   configure(options: FaultOptions | false): void {
-    this.#options = options
-    this.#random = createRandom(options === false ? 1 : (options.seed ?? 1))
+    this.#drawing = options === false ? undefined : { options, random: createRandom(options.seed ?? 1) }
   }
 
   enqueue(kinds: readonly QueuedFault[]): void {
@@ -34,14 +33,12 @@ export class FaultInjector {
   }
 
   get latencyMs(): number {
-    // Stryker disable next-line ConditionalExpression,BooleanLiteral: false has no latencyMs either, so the default comes back
-    return this.#options === false ? DEFAULT_LATENCY_MS : (this.#options.latencyMs ?? DEFAULT_LATENCY_MS)
+    return this.#drawing?.options.latencyMs ?? DEFAULT_LATENCY_MS
   }
 
   /** Headers of an injected 429/503: the standard header in whole seconds, and the exact wait in ms. */
   get retryAfterHeaders(): Record<string, string> {
-    // Stryker disable next-line ConditionalExpression,BooleanLiteral: false has no retryAfterMs either, so the default comes back
-    const ms = this.#options === false ? DEFAULT_RETRY_AFTER_MS : (this.#options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS)
+    const ms = this.#drawing?.options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS
     return { 'Retry-After': String(Math.ceil(ms / 1000)), 'retry-after-ms': String(ms) }
   }
 
@@ -50,12 +47,11 @@ export class FaultInjector {
     const queued = this.#queue.shift()
     if (queued === 'none') return undefined
     if (queued !== undefined) return queued
-    const options = this.#options
-    // Stryker disable next-line ConditionalExpression: a draw is never below a rate of 0, so without the shortcut no fault comes either
-    if (options === false || options.rate === 0) return undefined
-    const roll = this.#random.next()
-    const kind = this.#random.pick(options.kinds)
-    return roll < options.rate ? kind : undefined
+    const drawing = this.#drawing
+    if (drawing === undefined) return undefined
+    const roll = drawing.random.next()
+    const kind = drawing.random.pick(drawing.options.kinds)
+    return roll < drawing.options.rate ? kind : undefined
   }
 }
 

@@ -35,6 +35,10 @@ describe('isLoopback', () => {
       '::ffff:10.0.0.1',
       '127.example',
       'x127.0.0.1',
+      // Brackets count only around the whole address.
+      '[::]1',
+      '::[1]',
+      '[127.0.0.]1',
     ]) {
       expect(isLoopback(address), address).toBe(false)
     }

@@ -37,7 +37,7 @@ export class HostCheck {
       throw apiError('bad_request', 'The request has no Host header: send the name you reached the sandbox by')
     }
     const name = hostName(host)
-    if (this.#names.has(name) || (this.#anyAddress && isIP(name.replace(/^\[(.*)\]$/, '$1')) !== 0)) return
+    if (this.#names.has(name) || (this.#anyAddress && isIP(unbracket(name)) !== 0)) return
     const shown = host.length > 100 ? `${host.slice(0, 100)}…` : host
     throw apiError(
       'bad_request',
@@ -48,10 +48,13 @@ export class HostCheck {
 
 /** `127.0.0.0/8` and `::1` (also as an IPv4-mapped address). */
 export function isLoopback(address: string): boolean {
-  const plain = address.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  const plain = unbracket(address).toLowerCase()
   const v4 = plain.startsWith('::ffff:') ? plain.slice(7) : plain
   return (isIP(v4) === 4 && v4.startsWith('127.')) || plain === '::1'
 }
+
+/** An address without the brackets around it: `[::1]` → `::1`; only brackets around the whole of it count. */
+const unbracket = (address: string): string => address.replace(/^\[(.*)\]$/, '$1')
 
 /** Lower-case, one trailing dot dropped, IPv6 addresses in brackets (as they appear in `Host`). */
 function normalize(name: string): string {
@@ -62,10 +65,8 @@ function normalize(name: string): string {
 /** The name part of a `Host` value: `[::1]:4010` → `[::1]`, `Localhost.:4010` → `localhost`. */
 function hostName(host: string): string {
   const lower = host.trim().toLowerCase()
-  if (lower.startsWith('[')) {
-    const end = lower.indexOf(']')
-    return end === -1 ? lower : lower.slice(0, end + 1)
-  }
+  // Up to the closing bracket; without one, the whole value.
+  if (lower.startsWith('[')) return lower.slice(0, lower.indexOf(']') + 1) || lower
   const colon = lower.indexOf(':')
   return (colon === -1 ? lower : lower.slice(0, colon)).replace(/\.$/, '')
 }

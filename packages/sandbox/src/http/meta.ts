@@ -1,7 +1,7 @@
 import { API_VERSION, type Meta } from '@cc/schema'
 
-let lastMs = Number.NaN
-let lastTimestamp = ''
+let lastMs = Date.now()
+let lastTimestamp = new Date(lastMs).toISOString()
 
 /** The current time as ISO 8601, formatted once per millisecond however many responses share it. */
 function timestamp(): string {

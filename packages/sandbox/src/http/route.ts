@@ -73,8 +73,8 @@ export function addRoute<E extends Endpoint>(routes: Routes, profile: Profile, e
   if (endpoint.undocumented && !profile.undocumented) return
   const reply = replyOf(endpoint, profile)
   const schemas = requestSchemas(endpoint, profile.rules)
-  const headerNames = endpoint.headers ? Object.keys(endpoint.headers.shape) : []
-  const listed = { query: passedThroughFields(schemas.query), body: passedThroughFields(schemas.body) }
+  const headerNames = Object.keys(endpoint.headers?.shape ?? {})
+  const listed = { query: listedFields(schemas.query), body: listedFields(schemas.body) }
   const handle = (
     request: ApiRequest,
     context: RequestContext,
@@ -106,33 +106,31 @@ export function addRoute<E extends Endpoint>(routes: Routes, profile: Profile, e
 }
 
 /**
- * The fields of an object schema that lets fields it does not list through (the `documented` rule set's
- * `looseObject`s), or `undefined` for a schema that refuses or drops them itself.
+ * The fields an object schema lists (every query and body of the table is one; any other schema fails here, at
+ * registration); none without a schema. Only an object that lets other fields through (the `documented` rule set's
+ * `looseObject`s) gives more than these; of any other, keeping them is a copy.
  */
-function passedThroughFields(schema: core.$ZodType | undefined): readonly string[] | undefined {
-  const def = schema?._zod.def as
-    | { type: string; shape?: Record<string, unknown>; catchall?: core.$ZodType }
-    | undefined
-  if (def?.type !== 'object' || def.shape === undefined || def.catchall === undefined) return undefined
-  if (def.catchall._zod.def.type === 'never') return undefined
-  return Object.keys(def.shape)
+function listedFields(schema: core.$ZodType | undefined): readonly string[] {
+  if (schema === undefined) return []
+  return Object.keys((schema._zod.def as core.$ZodObjectDef).shape)
 }
 
 /**
  * Only the listed fields of a validated object: a field the docs do not list is accepted under the `documented`
  * rules, and dropped here, so that no handler (and no table) ever reads one (a `position`, an `id`, a `createdAt`).
  */
-function onlyListed(value: unknown, fields: readonly string[] | undefined): unknown {
-  if (fields === undefined || value === null || typeof value !== 'object') return value
+function onlyListed(value: unknown, fields: readonly string[]): unknown {
+  // An object schema gives an object, or undefined when it refused the value.
+  if (value === undefined) return value
+  const given = value as Record<string, unknown>
   const out: Record<string, unknown> = {}
-  for (const field of fields) if (Object.hasOwn(value, field)) out[field] = (value as Record<string, unknown>)[field]
+  for (const field of fields) if (Object.hasOwn(given, field)) out[field] = given[field]
   return out
 }
 
 /** Query parameters as the schemas expect: a repeated name becomes an array (which they reject). */
 function queryObject(query: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
-  if (query === '') return out
   for (const [name, value] of new URLSearchParams(query)) {
     const seen = out[name]
     out[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value]
@@ -141,11 +139,9 @@ function queryObject(query: string): Record<string, string | string[]> {
 }
 
 /** The declared headers that were sent, by the name the endpoint gives them (header names ignore case). */
-function headerObject(request: ApiRequest, names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const name of names) {
-    const value = request.header(name.toLowerCase())
-    if (value !== undefined) out[name] = value
-  }
+function headerObject(request: ApiRequest, names: readonly string[]): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {}
+  // An absent header is undefined, as an absent field is.
+  for (const name of names) out[name] = request.header(name.toLowerCase())
   return out
 }

@@ -1,3 +1,4 @@
+import { METHOD_NAME_ALL } from 'hono/router'
 import { TrieRouter } from 'hono/router/trie-router'
 import type { ApiRequest } from './exchange.js'
 
@@ -35,20 +36,14 @@ const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, st
  */
 export class Routes {
   readonly #router = new TrieRouter<Operation>()
-  readonly #methods = new TrieRouter<string[]>()
-  readonly #methodsByPath = new Map<string, string[]>()
+  /** Each route's method by its path, whatever the request's method (`HEAD` beside `GET`). */
+  readonly #methods = new TrieRouter<string>()
 
   /** `path` in Hono's syntax: `/v1/people/:id`. Earlier routes win when two match. */
   add(method: string, path: string, operation: Operation): void {
     this.#router.add(method, path, operation)
-    let methods = this.#methodsByPath.get(path)
-    if (methods === undefined) {
-      methods = []
-      this.#methodsByPath.set(path, methods)
-      this.#methods.add('ALL', path, methods)
-    }
-    methods.push(method)
-    if (method === 'GET') methods.push('HEAD')
+    this.#methods.add(METHOD_NAME_ALL, path, method)
+    if (method === 'GET') this.#methods.add(METHOD_NAME_ALL, path, 'HEAD')
   }
 
   match(method: string, path: string): Match | undefined {
@@ -68,14 +63,13 @@ export class Routes {
   /** Every method some route takes at `path` (none: the path is unknown). */
   allowedMethods(path: string): string[] {
     const allowed = new Set<string>()
-    for (const [methods] of this.#methods.match('ALL', path)[0]) for (const method of methods) allowed.add(method)
+    for (const [method] of this.#methods.match(METHOD_NAME_ALL, path)[0]) allowed.add(method)
     return [...allowed]
   }
 }
 
 /** A path parameter, percent-decoded when it can be (an invalid escape stays as sent, for the schema to reject). */
 function decodeParam(value: string): string {
-  if (!value.includes('%')) return value
   try {
     return decodeURIComponent(value)
   } catch {

@@ -60,6 +60,17 @@ describe('toWebResponse', () => {
     expect(empty.body).toBeNull()
   })
 
+  it('without a slow-body delay, gives the body at once, before any timer', async () => {
+    let timerFired = false
+    const timer = setTimeout(() => {
+      timerFired = true
+    }, 0)
+    const response = toWebResponse({ status: 200, headers: {}, body: '{"now":true}' })
+    expect(await response.text()).toBe('{"now":true}')
+    expect(timerFired).toBe(false)
+    clearTimeout(timer)
+  })
+
   it('holds the body back for the slow-body delay, the headers at once', async () => {
     vi.useFakeTimers()
     const response = toWebResponse({ status: 200, headers: { 'X-A': '1' }, body: '{"late":true}', bodyDelayMs: 300 })

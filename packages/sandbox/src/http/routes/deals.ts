@@ -9,7 +9,7 @@ import { addRoute } from '../route.js'
 import type { Routes } from '../router.js'
 
 /** A deal without a stage starts in its pipeline's first stage. */
-// Stryker disable next-line StringLiteral: the pipeline is checked first, and every pipeline has stages
+// Stryker disable next-line StringLiteral,OptionalChaining: the pipeline is checked first, and every pipeline has stages
 const firstStage = (pipelineId: string): string => pipelines.find((p) => p.id === pipelineId)?.stages[0]?.id ?? ''
 
 /** A deal's own fields, named one by one: nothing else of a body reaches the table. */

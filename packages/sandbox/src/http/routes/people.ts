@@ -27,7 +27,8 @@ export function addPeopleRoutes(routes: Routes, profile: Profile, store: Store):
         ...meta(context.requestId),
         count: page.people.length,
         hasMore: page.hasMore,
-        nextCursor: page.hasMore && page.lastSeq !== undefined ? encodeCursor(page.lastSeq) : null,
+        // A page with more after it has a last contact (a limit is at least 1).
+        nextCursor: page.hasMore ? encodeCursor(page.lastSeq ?? after) : null,
       },
       data: page.people,
     })
@@ -52,14 +53,14 @@ export function addPeopleRoutes(routes: Routes, profile: Profile, store: Store):
     const idempotencyKey = headers['Idempotency-Key']
     const scope = context.keyScope
     // Only a request with a key is ever compared with another: the others need no fingerprint.
-    const fingerprint = idempotencyKey === undefined ? '' : hash('sha256', canonicalJson(rawBody))
+    const fingerprint = () => hash('sha256', canonicalJson(rawBody))
     const now = new Date()
     // One transaction: the lookup, the write and the remembered response commit together.
     const outcome = store.transaction(() => {
       if (idempotencyKey !== undefined) {
         const previous = store.idempotency.find(scope, idempotencyKey, now)
         if (previous !== undefined) {
-          if (previous.fingerprint !== fingerprint) {
+          if (previous.fingerprint !== fingerprint()) {
             throw apiError('conflict', 'Idempotency-Key was already used with a different request body')
           }
           return { replay: true, status: previous.status, body: previous.body }
@@ -69,7 +70,7 @@ export function addPeopleRoutes(routes: Routes, profile: Profile, store: Store):
       const status = reply.status(!created)
       const text = JSON.stringify({ meta: meta(context.requestId), data: { created, id: person.id, person } })
       if (idempotencyKey !== undefined) {
-        store.idempotency.save(scope, idempotencyKey, { fingerprint, status, body: text }, now)
+        store.idempotency.save(scope, idempotencyKey, { fingerprint: fingerprint(), status, body: text }, now)
       }
       return { replay: false, status, body: text }
     })
@@ -124,7 +125,8 @@ function upsert(store: Store, input: CreateContactInput, now: Date): { created: 
 /** A contact's writable fields, named one by one: nothing else of a body (an `id`, a `createdAt`) reaches the table. */
 function contactFields(input: CreateContactInput): ContactValues {
   const out: Record<string, unknown> = {}
-  for (const field of contactFieldNames) if (input[field] !== undefined) out[field] = input[field]
+  // A field not sent is undefined, which the table stores as not given.
+  for (const field of contactFieldNames) out[field] = input[field]
   return out as ContactValues
 }
 
