@@ -16,6 +16,9 @@ describe('wordScore', () => {
     expect(TYPO_MIN_LENGTH).toBe(4)
     expect(wordScore('jon', 'jan')).toBe(0)
     expect(wordScore('jonn', 'jann')).toBe(1.5)
+    // Counted in characters: three, with an emoji among them, are too few; four are enough.
+    expect(wordScore('😀on', '😀an')).toBe(0)
+    expect(wordScore('😀onn', '😀ann')).toBe(1.5)
   })
 })
 
@@ -34,6 +37,11 @@ describe('withinOneEdit', () => {
       ['ab', 'ba'],
       ['', 'a'],
       ['', ''],
+      // An emoji is one character: a swap, a substitution, a deletion.
+      ['😀ab', '😀ba'],
+      ['a😀', 'ab'],
+      ['ab😀c', 'abc'],
+      ['😀😁', '😁😀'],
     ]) {
       expect(withinOneEdit(a as string, b as string), `${a} ${b}`).toBe(true)
     }
@@ -53,6 +61,9 @@ describe('withinOneEdit', () => {
       ['ab', 'bc'],
       ['abcd', 'bacd '],
       ['', 'ab'],
+      ['john', 'xjhn'],
+      ['😀ab', 'ab😀'],
+      ['a😀😁', 'a'],
     ]) {
       expect(withinOneEdit(a as string, b as string), `${a} ${b}`).toBe(false)
     }

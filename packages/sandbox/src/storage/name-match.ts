@@ -1,6 +1,6 @@
 import { foldName } from './match-keys.js'
 
-/** Query words this long or longer also match a name word one typo away. */
+/** Query words of this many characters (code points) or more also match a name word one typo away. */
 export const TYPO_MIN_LENGTH = 4
 
 /**
@@ -35,25 +35,28 @@ export function wordScore(word: string, candidate: string): number {
   if (candidate === word) return 4
   if (candidate.startsWith(word)) return 3
   if (candidate.includes(word)) return 2
-  if (word.length >= TYPO_MIN_LENGTH && withinOneEdit(word, candidate)) return 1.5
+  if (Array.from(word).length >= TYPO_MIN_LENGTH && withinOneEdit(word, candidate)) return 1.5
   return 0
 }
 
-/** True when `a` becomes `b` with at most one insertion, deletion, substitution or swap of neighbours. */
+/**
+ * True when `a` becomes `b` with at most one insertion, deletion, substitution or swap of neighbours,
+ * counted in characters (code points, as `oneEditKeys` counts them): an emoji is one character.
+ */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true
-  if (a.length === b.length && isOneSwap(a, b)) return true
+  const x = Array.from(a)
+  const y = Array.from(b)
   // Different words differ first at some `at`, at most the shorter one's length. Past it, the rests are
-  // equal after one substitution, deletion or insertion there; at a length difference of 2 or more, never.
+  // equal after one swap, substitution, deletion or insertion there; at a length difference of 2 or more, never.
   let at = 0
-  while (a[at] === b[at]) at++
-  return a.slice(at + 1) === b.slice(at + 1) || a.slice(at + 1) === b.slice(at) || a.slice(at) === b.slice(at + 1)
-}
-
-/** "jhon" ↔ "john": equal but for two neighbouring letters in the other order. */
-function isOneSwap(a: string, b: string): boolean {
-  const diff = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]))
-  if (diff.length !== 2) return false
-  const [i, j] = diff as [number, number]
-  return j === i + 1 && a[i] === b[j] && a[j] === b[i]
+  while (x[at] === y[at]) at++
+  const rest = (chars: string[], from: number) => chars.slice(from).join('')
+  const swapped = x[at] === y[at + 1] && x[at + 1] === y[at]
+  return (
+    (swapped && rest(x, at + 2) === rest(y, at + 2)) ||
+    rest(x, at + 1) === rest(y, at + 1) ||
+    rest(x, at + 1) === rest(y, at) ||
+    rest(x, at) === rest(y, at + 1)
+  )
 }

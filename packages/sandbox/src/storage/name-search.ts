@@ -49,9 +49,10 @@ const LOOKUP_VALUES: Record<Lookup, (word: string) => string[]> = {
 /** The lookups that together find every vocabulary word `word` can match (see `wordScore`). */
 export function vocabularyLookups(word: string): Lookup[] {
   if (ILL_FORMED.test(word)) return ['every']
+  const characters = Array.from(word).length
   // FTS5 phrases are trigrams of code points and cannot hold a NUL; shorter words scan the vocabulary.
-  const substrings = Array.from(word).length >= 3 && !word.includes('\0') ? 'containing' : 'containingShort'
-  return word.length >= TYPO_MIN_LENGTH ? [substrings, 'sharingKey'] : [substrings]
+  const substrings = characters >= 3 && !word.includes('\0') ? 'containing' : 'containingShort'
+  return characters >= TYPO_MIN_LENGTH ? [substrings, 'sharingKey'] : [substrings]
 }
 
 /**
@@ -61,7 +62,7 @@ export function vocabularyLookups(word: string): Lookup[] {
  * A contact matches when each query word matches one of its name words, so candidates come from the
  * index's vocabulary: the distinct words of all names. For each query word, the vocabulary words it
  * matches are found through a trigram index (substrings, 3+ letters), a scan of the vocabulary (1–2
- * letters) and one-edit keys (typos, 4+ letters: see `oneEditKeys`), then kept only if `wordScore`
+ * letters) and one-edit keys (typos, 4+ letters: see `oneEditKeys`), letters counted as code points, then kept only if `wordScore`
  * accepts them. The contacts having such a word for every query word are the candidates.
  */
 export class NameSearch {

@@ -30,6 +30,9 @@ describe('the name index functions', () => {
     expect(TYPO_MIN_WORD).toBe(3)
     expect(value(db(), 'cc_typo_keys(?)', 'jon')).toBe('["jon","on","jn","jo"]')
     expect(value(db(), 'cc_typo_keys(?)', 'jo')).toBe('[]')
+    // Letters are characters: an emoji is one (two UTF-16 units).
+    expect(value(db(), 'cc_typo_keys(?)', '😀a')).toBe('[]')
+    expect(value(db(), 'cc_typo_keys(?)', '😀ab')).toBe('["😀ab","ab","😀b","😀a"]')
   })
 
   it('are deterministic: SQLite lets them compute generated columns and indexes', () => {

@@ -17,6 +17,6 @@ export function addSearchFunctions(db: DatabaseSync): void {
   db.function('cc_name_words', deterministic, (name) => JSON.stringify(nameWords(String(name))))
   db.function('cc_typo_keys', deterministic, (word) => {
     const value = String(word)
-    return JSON.stringify(value.length >= TYPO_MIN_WORD ? oneEditKeys(value) : [])
+    return JSON.stringify(Array.from(value).length >= TYPO_MIN_WORD ? oneEditKeys(value) : [])
   })
 }
