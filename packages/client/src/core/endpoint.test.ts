@@ -9,6 +9,17 @@ const awkward = fc.oneof(
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
 )
 
+/** The ValidationError `prepare` throws. */
+function thrown(prepare: () => unknown): ValidationError {
+  try {
+    prepare()
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError)
+    return error as ValidationError
+  }
+  throw new Error('expected a ValidationError')
+}
+
 describe('prepareCall', () => {
   it('turns any deal id into exactly one path segment that decodes back to it, or refuses it', () => {
     fc.assert(
@@ -126,6 +137,37 @@ describe('prepareCall', () => {
     })
   })
 
+  it('an endpoint that takes no idempotency key sends none and does not check one it is given', () => {
+    for (const rules of ['protective', 'documented', false] as const) {
+      const call = prepareCall(
+        'createDeal',
+        { body: { title: 't', pipelineId: 'p' }, idempotencyKey: 'a\nb' },
+        'deals.create',
+        { rules },
+      )
+      expect(call.idempotencyKey, `${rules}`).toBeUndefined()
+    }
+  })
+
+  it('a key fetch cannot send is one custom issue under idempotencyKey', () => {
+    const error = thrown(() =>
+      prepareCall('upsertPerson', { body: { email: 'a@b.co' }, idempotencyKey: 'a\nb' }, 'people.create', {
+        rules: false,
+      }),
+    )
+    expect(error.issues).toEqual([
+      { code: 'custom', path: ['idempotencyKey'], message: 'must be a valid HTTP header value', input: undefined },
+    ])
+  })
+
+  it('a path parameter refused as a segment has no schema issue behind it', () => {
+    const error = thrown(() =>
+      prepareCall('moveDeal', { params: { id: '..' }, body: { stageId: 's' } }, 'deals.move', { rules: false }),
+    )
+    expect(error.issues).toEqual([])
+    expect(error.fieldErrors).toEqual({ id: 'id: must not be "." or ".."' })
+  })
+
   it('names every problem of the input at once', () => {
     const error = (() => {
       try {
@@ -205,6 +247,10 @@ describe('prepareCall', () => {
           extraBody: { a: 1 },
         }),
       ).toThrow('Invalid request options: extraBody: is only for calls that send a body (people.get sends none)')
+      // An option refused: no schema issue behind it.
+      const error = thrown(() => prepareCall('me', {}, 'me', { rules: 'protective', extraBody: { a: 1 } }))
+      expect(error.issues).toEqual([])
+      expect(error.fieldErrors).toEqual({ extraBody: 'extraBody: is only for calls that send a body (me sends none)' })
       for (const body of [[1], null, 'text', 3]) {
         expect(
           () => prepareCall('createActivity', { body }, 'activities.create', { rules: false, extraBody: { a: 1 } }),

@@ -3,6 +3,7 @@ import {
   endpoints,
   fieldErrors,
   type RequestSchemas,
+  RULE_SETS,
   type RuleSet,
   requestSchemas,
   summarizeFieldErrors,
@@ -52,25 +53,21 @@ interface EndpointPlan {
   schemas: Record<RuleSet, RequestSchemas>
 }
 
-const plans = new Map<EndpointName, EndpointPlan>()
-
-function planOf(name: EndpointName): EndpointPlan {
-  let plan = plans.get(name)
-  if (!plan) {
-    const endpoint: Endpoints[EndpointName] = endpoints[name]
-    plan = {
-      endpoint,
-      pathParts: endpoint.path.split(/\{(\w+)\}/),
-      takesIdempotencyKey: 'headers' in endpoint,
-      schemas: {
-        protective: requestSchemas(endpoint, 'protective'),
-        documented: requestSchemas(endpoint, 'documented'),
-      },
-    }
-    plans.set(name, plan)
+function planOf(endpoint: Endpoints[EndpointName]): EndpointPlan {
+  return {
+    endpoint,
+    pathParts: endpoint.path.split(/\{(\w+)\}/),
+    takesIdempotencyKey: 'headers' in endpoint,
+    schemas: Object.fromEntries(
+      RULE_SETS.map((rules) => [rules, requestSchemas(endpoint, rules)]),
+    ) as EndpointPlan['schemas'],
   }
-  return plan
 }
+
+/** The plan of every endpoint, made when the module loads. */
+const plans = Object.fromEntries(
+  Object.entries(endpoints).map(([name, endpoint]) => [name, planOf(endpoint)]),
+) as Record<EndpointName, EndpointPlan>
 
 /** What makes a path parameter unusable as a URL segment, whatever its schema says. */
 function pathSegmentProblems(params: Record<string, string> | undefined): { path: string[]; message: string }[] {
@@ -92,30 +89,28 @@ function pathSegmentProblems(params: Record<string, string> | undefined): { path
 }
 
 /** The path with each `{param}` replaced by its encoded value. */
-function buildPath(parts: readonly string[], params: Record<string, string> | undefined): string {
-  // Stryker disable next-line StringLiteral: split always returns a first part
-  let path = parts[0] ?? ''
-  for (let i = 1; i < parts.length; i += 2) {
-    // Stryker disable next-line StringLiteral: a split around groups has text after each name; every resource passes each of its path parameters
-    path += encodeURIComponent(params?.[parts[i] as string] ?? '') + (parts[i + 1] ?? '')
-  }
-  return path
+function buildPath(parts: readonly string[], params: Record<string, string> = {}): string {
+  // Text at the even places, a parameter's name at the odd ones.
+  // Stryker disable next-line StringLiteral: every resource passes each of its path parameters
+  const segments = parts.map((part, i) => (i % 2 === 0 ? part : encodeURIComponent(params[part] ?? '')))
+  return segments.join('')
 }
 
-/** The `Idempotency-Key` rule of a rule set's headers schema, when it has one. */
+/** The rule a given `Idempotency-Key` follows in a rule set's headers schema, when it has one (the header is optional). */
 function keySchemaOf(schemas: RequestSchemas): core.$ZodType | undefined {
   const headers = schemas.headers as z.ZodObject | undefined
-  return headers?.shape['Idempotency-Key']
+  const header = headers?.shape['Idempotency-Key'] as z.ZodOptional | undefined
+  return header?.unwrap()
 }
 
 /** Whether `fetch` can send `value` as a header value (it throws on line breaks and characters beyond Latin-1). */
 function isHeaderValue(value: string): boolean {
   try {
     new Headers([['idempotency-key', value]])
-    return true
   } catch {
     return false
   }
+  return true
 }
 
 /**
@@ -130,7 +125,7 @@ export function prepareCall(
   operation: string,
   shaping: CallShaping = PROTECTIVE,
 ): PreparedCall {
-  const { endpoint, pathParts, takesIdempotencyKey, schemas: bySet } = planOf(name)
+  const { endpoint, pathParts, takesIdempotencyKey, schemas: bySet } = plans[name]
   const schemas: RequestSchemas = shaping.rules === false ? {} : bySet[shaping.rules]
   let issues: core.$ZodIssue[] | undefined
   const parse = (schema: core.$ZodType | undefined, value: unknown): unknown => {
@@ -182,14 +177,10 @@ function withExtraQuery(
   query: unknown,
   extra: Record<string, string | number | boolean> | undefined,
 ): Record<string, string> | undefined {
-  const params = query === undefined || query === null ? undefined : toSearchParams(query)
+  const params = query === undefined ? undefined : toSearchParams(query)
   if (extra === undefined) return params
-  const merged = params ?? {}
-  for (const [key, value] of Object.entries(extra)) {
-    // defineProperty: a parameter may be called "__proto__".
-    Object.defineProperty(merged, key, { value: String(value), enumerable: true, writable: true, configurable: true })
-  }
-  return merged
+  // Spread and fromEntries define own properties: a parameter may be called "__proto__".
+  return { ...params, ...toSearchParams(extra) }
 }
 
 /** The body with the extra fields over it. Refused for a call that sends no body, or a body that is not an object. */
