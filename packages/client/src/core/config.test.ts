@@ -142,6 +142,11 @@ describe('in a browser', () => {
     expect(error.fieldErrors.dangerouslyAllowBrowser).toMatch(
       /^dangerouslyAllowBrowser: must be true to run in a browser, where the API key is readable by anyone who opens the page/,
     )
+    expect(error.fieldErrors.dangerouslyAllowBrowser).toBe(
+      'dangerouslyAllowBrowser: must be true to run in a browser, where the API key is readable by anyone who opens ' +
+        'the page: call the API from your server (or a proxy that adds the key) instead, or pass ' +
+        '`dangerouslyAllowBrowser: true` if the key may be public',
+    )
     expect(error.message).toContain('call the API from your server')
     expect(error.message).not.toContain(KEY)
     expect(() => createClient({ apiKey: KEY, dangerouslyAllowBrowser: false })).toThrow(ValidationError)
@@ -201,6 +206,10 @@ describe('other options', () => {
   it('rejects unknown options by name', () => {
     expect(configError({ apiKey: KEY, retries: 3 } as never).fieldErrors).toEqual({
       retries: 'retries: is not a known field',
+    })
+    // Named as written, even where a contact field has a label of its own ("Email").
+    expect(configError({ apiKey: KEY, email: 'a@b.co' } as never).fieldErrors).toEqual({
+      email: 'email: is not a known field',
     })
   })
 
@@ -291,6 +300,8 @@ describe('the bounds of each option', () => {
     }
     expect(problems({ logger: { ...methods, debug: 'loud' } })).toEqual(refused)
     expect(problems({ logger: null })).toEqual(refused)
+    // A function is no logger, whatever methods are attached to it.
+    expect(problems({ logger: Object.assign(() => {}, methods) })).toEqual(refused)
     expect(problems({ logger: 'console' })).toEqual(refused)
   })
 
@@ -480,6 +491,12 @@ describe('request options', () => {
       headers: 'headers: must not set Authorization: pass `apiKey` to the client instead',
     })
     expect(problems({ headers: { 'x-app': 'crm' } })).toEqual({})
+    expect(problems({ headers: {} })).toEqual({})
+    for (const option of ['headers', 'extraHeaders']) {
+      expect(problems({ [option]: { 'x-app': 'crm', AUTHORIZATION: 'Bearer x' } }), option).toEqual({
+        [option]: `${option}: must not set Authorization: pass \`apiKey\` to the client instead`,
+      })
+    }
     expect(problems({ extraQuery: { a: {} } })).toEqual({
       'extraQuery.a': 'extraQuery.a: must be text, a number or true or false',
     })

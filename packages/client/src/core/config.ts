@@ -162,33 +162,26 @@ export interface ResolvedConfig {
 type Env = Record<string, string | undefined>
 
 /**
- * A variable's trimmed value, `undefined` when unset, empty or unreadable: Deno without `--allow-env` throws
- * `NotCapable` on every read, and a client that was given its options needs no environment.
+ * A variable's trimmed value, `undefined` when unset, empty or unreadable. Without `env`, `process.env`: where there
+ * is no `process` (browsers, workerd without `nodejs_compat`) reading it throws, and Deno without `--allow-env`
+ * throws `NotCapable` on every read; a client that was given its options needs no environment.
  */
-function readEnv(env: Env, name: string): string | undefined {
+function readEnv(env: Env | undefined, name: string): string | undefined {
   let value: unknown
   try {
-    value = env[name]
+    value = (env ?? globalThis.process.env)[name]
   } catch {
-    return undefined
+    // Unreadable: not set.
   }
   const trimmed = typeof value === 'string' ? value.trim() : ''
   return trimmed ? trimmed : undefined
 }
 
-/** `process.env` where there is one (Node, Bun, Deno), else nothing (browsers, workerd without `nodejs_compat`). */
-function processEnv(): Env {
-  try {
-    return globalThis.process?.env ?? {}
-  } catch {
-    return {}
-  }
-}
-
 /** `url` without its trailing slashes. A loop rather than `/\/+$/`, which backtracks on every slash inside a URL. */
 function trimTrailingSlashes(url: string): string {
   let end = url.length
-  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end--
+  // Before the first character, charCodeAt gives NaN: the loop stops there.
+  while (url.charCodeAt(end - 1) === 0x2f) end--
   return url.slice(0, end)
 }
 
@@ -238,8 +231,11 @@ function validation(option: ClientOptions['validate']): Pick<ResolvedConfig, 'va
   return { validate: response, validateRequest: request }
 }
 
-/** Checks the options, fills in environment and built-in defaults. Throws `ValidationError` naming each option. */
-export function resolveConfig(options: ClientOptions = {}, env: Env = processEnv()): ResolvedConfig {
+/**
+ * Checks the options, fills in environment (`env`, else `process.env`) and built-in defaults. Throws
+ * `ValidationError` naming each option.
+ */
+export function resolveConfig(options: ClientOptions = {}, env?: Env): ResolvedConfig {
   const parsed = ClientOptionsSchema.safeParse(options)
   if (!parsed.success) throw invalid(optionErrors(parsed.error.issues), parsed.error.issues)
   const o = parsed.data
