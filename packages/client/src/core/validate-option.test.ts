@@ -77,6 +77,10 @@ describe('mergeValidateOptions', () => {
     expect(mergeValidateOptions(undefined, 'off')).toBe('off')
     expect(mergeValidateOptions({ request: false }, undefined)).toEqual({ request: false })
     expect(mergeValidateOptions(undefined, undefined)).toBeUndefined()
+    // As given, not rewritten as an object.
+    expect(mergeValidateOptions('strict', undefined)).toBe('strict')
+    const parent = { request: 'documented' } as const
+    expect(mergeValidateOptions(parent, undefined)).toBe(parent)
   })
 
   it('the parts the child sets replace the parent’s; the others stay', () => {

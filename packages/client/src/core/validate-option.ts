@@ -29,7 +29,8 @@ export const ValidateOptionSchema = z.union([ResponseValidation, ValidateParts],
     // An object: name what is wrong inside it.
     const parts = typeof input === 'object' && input !== null ? ValidateParts.safeParse(input) : undefined
     if (parts?.success === false) {
-      return parts.error.issues.map((inner) => `${[...inner.path].join('.') || 'it'}: ${inner.message}`).join('; ')
+      // A part's problem is under its name (the parts hold no objects); the object's own under none.
+      return parts.error.issues.map((inner) => `${String(inner.path[0] ?? 'it')}: ${inner.message}`).join('; ')
     }
     return `${messages.oneOf(ResponseValidation.options)}, or an object { request?, response? }`
   },
@@ -47,8 +48,7 @@ export interface Validation {
 export const DEFAULT_VALIDATION: Validation = Object.freeze({ request: 'protective', response: 'warn' })
 
 /** `option` as its two parts, each `undefined` when it does not set it. */
-function partsOf(option: ValidateOption | undefined): { request?: RequestValidation; response?: ValidateMode } {
-  if (option === undefined) return {}
+function partsOf(option: ValidateOption): { request?: RequestValidation; response?: ValidateMode } {
   return typeof option === 'string' ? { response: option } : option
 }
 
