@@ -26,7 +26,7 @@ const LONE_SURROGATE = String.raw`[\ud800-\udfff]`
 const LINE_BREAK = String.raw`\r\n|[\r\n\u2028\u2029]`
 
 const SANITIZE = new RegExp(
-  `(${CSI}|${CONTROL_STRING}|${OTHER_ESCAPE})|(${LINE_BREAK})|(\\t)|(${LONE_SURROGATE})|${INVISIBLE}`,
+  `(?:${CSI}|${CONTROL_STRING}|${OTHER_ESCAPE})|(${LINE_BREAK})|(\\t)|(${LONE_SURROGATE})|${INVISIBLE}`,
   'gu',
 )
 const ESCAPE = new RegExp(`${INVISIBLE}|${LONE_SURROGATE}|[\\r\\u2028\\u2029]`, 'gu')
@@ -44,8 +44,8 @@ export interface SanitizeOptions {
  */
 export function sanitizeTerminalText(text: string, options: SanitizeOptions = {}): string {
   const singleLine = options.singleLine === true
-  return text.replace(SANITIZE, (_match, sequence, lineBreak, tab, surrogate) => {
-    if (sequence !== undefined) return ''
+  // An escape sequence, like any other match but these three, is removed.
+  return text.replace(SANITIZE, (_match, lineBreak, tab, surrogate) => {
     if (lineBreak !== undefined) return singleLine ? ' ' : '\n'
     if (tab !== undefined) return singleLine ? ' ' : '\t'
     if (surrogate !== undefined) return '\ufffd'
