@@ -126,6 +126,15 @@ describe('what each error shows', () => {
     expect(new RequestError('failed', context, 'none').name).toBe('RequestError')
   })
 
+  it('the location names the attempt, the request id, or neither, as asked', () => {
+    const init = { ...context, attempts: 2, requestId: 'req_7' }
+    const where = `${context.method} ${context.path}`
+    expect(new RequestError('failed', init, 'attempt').message).toBe(`failed (${where}, attempt 2)`)
+    expect(new RequestError('failed', init, 'requestId').message).toBe(`failed (${where}, request req_7)`)
+    expect(new RequestError('failed', init, 'none').message).toBe(`failed (${where})`)
+    expect(new RequestError('failed', context, 'requestId').message).toBe(`failed (${where})`)
+  })
+
   it('an ApiError: status, code, request id, where, and the body, in that order', () => {
     const error = new ApiError(apiInit)
     expect(Object.keys(error.toJSON())).toEqual([

@@ -253,7 +253,12 @@ export class AbortError extends RequestError {
   override name = 'AbortError'
 
   constructor(context: RequestContext, reason: unknown) {
-    super('Request aborted by the caller', { ...context, cause: reason }, 'none')
+    super(
+      'Request aborted by the caller',
+      { ...context, cause: reason },
+      // Stryker disable next-line StringLiteral: location() names neither attempt nor request id for any other detail
+      'none',
+    )
   }
 }
 
