@@ -291,6 +291,21 @@ describe('errorFromResponse', () => {
     expect(body).toBe('x'.repeat(64 * 1024 - 4))
   })
 
+  it('a body of exactly the cap is whole: its end is kept, even the start of a key', () => {
+    const text = `${'x'.repeat(ERROR_TEXT_MAX_CHARS - 4)}ccmd`
+    expect(read(new Response(null, { status: 500 }), text).body).toBe(text)
+  })
+
+  it('null in a JSON body stays null', () => {
+    const text = '{"error":{"code":"bad_request","message":"No","details":null},"items":[null]}'
+    expect(read(new Response(null, { status: 400 }), text).body).toEqual(JSON.parse(text))
+  })
+
+  it('a tab inside a header value becomes a space', () => {
+    const error = read(new Response(null, { status: 500, headers: { 'x-note': 'a\tb' } }), '')
+    expect(error.headers['x-note']).toBe('a b')
+  })
+
   it('a body longer than the cap is cut at the cap', () => {
     const body = read(new Response(null, { status: 500 }), 'y'.repeat(ERROR_TEXT_MAX_CHARS + 10)).body as string
     expect(body).toBe('y'.repeat(ERROR_TEXT_MAX_CHARS))

@@ -149,7 +149,8 @@ function redirectOf(response: Response, url: string, clean: Clean): { message: s
   if (response.type === 'opaqueredirect')
     return { message: 'redirect not followed (the browser does not say where to)' }
   const header = response.headers.get('location')
-  if (response.status < 300 || response.status > 399 || header === null) return undefined
+  // Only an answer that is not ok comes here: under 400, a 3xx.
+  if (response.status > 399 || header === null) return undefined
   let target: URL
   try {
     target = new URL(header, url)
