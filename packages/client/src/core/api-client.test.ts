@@ -281,6 +281,33 @@ describe('response size', () => {
     expect(stats.cancelled).toBe(true)
   })
 
+  it('an error answer is read up to ERROR_TEXT_MAX_CHARS (64 KiB), however long it is: the rest is never read', async () => {
+    const stats = { pulled: 0, cancelled: false }
+    const chunk = new Uint8Array(16 * 1024).fill(0x61)
+    const endless = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (stats.pulled >= 4 * MiB) return controller.close()
+            stats.pulled += chunk.byteLength
+            controller.enqueue(chunk)
+          },
+          cancel() {
+            stats.cancelled = true
+          },
+        }),
+        { status: 500 },
+      )
+    const error = (await createClient(offline(answering(endless).fetch, { maxRetries: 0 }))
+      .people.get(ID)
+      .catch((e: unknown) => e)) as InternalServerError
+    expect(error).toBeInstanceOf(InternalServerError)
+    expect(error.body).toHaveLength(64 * 1024)
+    // The stream keeps a chunk or two ahead of the reader.
+    expect(stats.pulled).toBeLessThanOrEqual(64 * 1024 + 2 * chunk.byteLength)
+    expect(stats.cancelled).toBe(true)
+  })
+
   it('names the option when it is not a whole number of bytes', () => {
     expect(() => createClient(offline(answering(ok).fetch, { maxResponseBytes: 0 }))).toThrow(
       'maxResponseBytes: must be at least 1',
@@ -422,6 +449,22 @@ describe('what is sent', () => {
     expect(sent[1]?.headers.get('content-type')).toBe('application/json')
   })
 
+  it('the call’s idempotency key over an Idempotency-Key in its headers, extraHeaders over both', async () => {
+    const { fetch, sent } = answering(created)
+    const cc = createClient(offline(fetch))
+    await cc.people.create(
+      { email: 'a@example.com' },
+      { idempotencyKey: 'k-call', headers: { 'Idempotency-Key': 'k-own' } },
+    )
+    await cc.people.create(
+      { email: 'b@example.com' },
+      { idempotencyKey: 'k-call', headers: { 'x-own': '1' }, extraHeaders: { 'Idempotency-Key': 'k-extra' } },
+    )
+    expect(sent.map((request) => request.headers.get('idempotency-key'))).toEqual(['k-call', 'k-extra'])
+    expect(sent[1]?.headers.get('x-own')).toBe('1')
+    expect(sent[1]?.headers.get('content-type')).toBe('application/json')
+  })
+
   it('an Idempotency-Key in extraHeaders, in any case, makes a POST safe to retry', async () => {
     const { fetch, sent } = answering(unavailable(), () => json(201, { meta: meta(), data: { id: 'deal_1' } }))
     const result = createClient(offline(fetch)).deals.create(
@@ -458,6 +501,8 @@ describe('what is sent', () => {
       .catch((e: unknown) => e)) as ValidationError
     expect(badHeaders.message).toBe('Invalid request options: headers: must be valid HTTP header names and values')
     expect(badHeaders.fieldErrors).toEqual({ headers: 'headers: must be valid HTTP header names and values' })
+    // Headers that Headers refuses are no zod issue.
+    expect(badHeaders.issues).toEqual([])
     expect(sent).toHaveLength(0)
     // An empty options object is no option at all.
     expect((await cc.people.get(ID, {})).id).toBe(ID)
@@ -714,6 +759,7 @@ describe('per-call options that are not an object', () => {
     ['a number', 5],
     ['text', 'fast'],
     ['true', true],
+    ['an empty array', []],
   ])('%s: refused, nothing sent', async (_, options) => {
     const { fetch, sent } = answering(ok)
     const error = await createClient(offline(fetch))
@@ -801,6 +847,21 @@ describe('a body that fails while it is read', () => {
       .catch((e: unknown) => e)) as ConnectionError
     expect(error).toBeInstanceOf(ConnectionError)
     expect(error.message).toContain('ECONNRESET')
+  })
+})
+
+describe('what a finished call leaves behind', () => {
+  it('no timer: the timeout of its attempt is cleared (a pending one would keep the process alive)', async () => {
+    const { fetch } = answering(unavailable(), ok)
+    const result = createClient(offline(fetch)).people.get(ID)
+    await vi.runAllTimersAsync()
+    expect((await result).id).toBe(ID)
+    expect(vi.getTimerCount()).toBe(0)
+    // And after a failure without an answer.
+    await expect(createClient(offline(answering(reset).fetch, { maxRetries: 0 })).people.get(ID)).rejects.toThrow(
+      ConnectionError,
+    )
+    expect(vi.getTimerCount()).toBe(0)
   })
 })
 

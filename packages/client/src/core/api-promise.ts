@@ -34,6 +34,7 @@ export class APIPromise<T> extends Promise<T> {
   #data: Promise<T> | undefined
 
   constructor(result: Promise<WithResponse<T>>) {
+    // Stryker disable next-line ArrowFunction: then, catch and finally are this class's own: none reads the base promise
     super((resolve) => resolve(undefined as T))
     this.#result = result
   }

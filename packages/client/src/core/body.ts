@@ -46,6 +46,7 @@ export async function readBody(response: Response, signal: AbortSignal, limit: R
   const onAbort = () => {
     reader.cancel(signal.reason).catch(() => undefined)
   }
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: an abort fires once, and finally removes the listener
   signal.addEventListener('abort', onAbort, { once: true })
   const chunks: Uint8Array[] = []
   let size = 0
@@ -78,7 +79,6 @@ export async function readBody(response: Response, signal: AbortSignal, limit: R
 }
 
 function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array
   const all = new Uint8Array(size)
   let offset = 0
   for (const chunk of chunks) {

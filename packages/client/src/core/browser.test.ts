@@ -53,6 +53,11 @@ describe('isRunningInBrowser with odd globals', () => {
     expect(isRunningInBrowser(scope({ window: null, navigator: {} }))).toBe(false)
   })
 
+  it('a WorkerNavigator outside a WorkerGlobalScope is no browser', () => {
+    const { WorkerNavigator, navigator } = workerScope('Mozilla/5.0') as Record<string, unknown>
+    expect(isRunningInBrowser(scope({ WorkerNavigator, navigator }))).toBe(false)
+  })
+
   it('a worker scope without a WorkerNavigator class is no browser, and does not throw', () => {
     expect(isRunningInBrowser(workerScope('Mozilla/5.0', { WorkerNavigator: undefined }))).toBe(false)
   })

@@ -9,11 +9,7 @@ type Scope = Record<string, unknown> & typeof globalThis
  */
 export function isRunningInBrowser(scope: Scope = globalThis as Scope): boolean {
   const window = scope.window as { document?: unknown } | undefined
-  if (
-    typeof window !== 'undefined' &&
-    typeof window?.document !== 'undefined' &&
-    typeof scope.navigator !== 'undefined'
-  ) {
+  if (typeof window?.document !== 'undefined' && typeof scope.navigator !== 'undefined') {
     return true
   }
   const WorkerGlobalScope = scope.WorkerGlobalScope

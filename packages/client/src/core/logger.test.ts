@@ -122,6 +122,22 @@ describe('LevelLogger', () => {
     expect(seen).toEqual(['warn [cc-client] one', 'info [cc-client] two', 'debug [cc-client] three'])
   })
 
+  it('builds a debug line given as a function only when it writes debug lines', () => {
+    const { logger, lines } = collectingLogger()
+    let built = 0
+    const line = () => `headers ${++built}`
+    new LevelLogger('info', logger).debug(line)
+    expect(built).toBe(0)
+    new LevelLogger('debug', logger).debug(line)
+    expect(lines).toEqual([{ level: 'debug', line: '[cc-client] headers 1' }])
+  })
+
+  it('an empty secret removes nothing', () => {
+    const { logger, lines } = collectingLogger()
+    new LevelLogger('info', logger, ['', KEY]).info(`key ${KEY}`)
+    expect(lines.map((line) => line.line)).toEqual(['[cc-client] key [redacted]'])
+  })
+
   it('removes its secrets, line breaks and escape sequences from every line', () => {
     const { logger, lines } = collectingLogger()
     new LevelLogger('info', logger, [KEY]).info(`sent Bearer ${KEY}\n[cc-client] forged\x1b[2J line`)

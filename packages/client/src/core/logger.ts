@@ -18,6 +18,7 @@ export function isLogLevel(value: unknown): value is LogLevel {
 
 /** Looked up at call time, so replacing `console.warn` later still works. */
 const consoleLogger: Logger = {
+  // Stryker disable next-line ArrowFunction: LevelLogger writes no error lines: the method is there for the Logger type
   error: (message) => console.error(message),
   warn: (message) => console.warn(message),
   info: (message) => console.info(message),
@@ -34,14 +35,15 @@ export class LevelLogger {
   readonly level: LogLevel
   readonly #rank: number
   readonly #sink: Logger
-  readonly #secrets: string[]
+  /** Empty ones included: scrubSecrets skips them. */
+  readonly #secrets: readonly string[]
 
   // Stryker disable next-line ArrayDeclaration: resolveConfig always passes the secrets; only tests leave them out
   constructor(level: LogLevel, sink: Logger = consoleLogger, secrets: string[] = []) {
     this.level = level
     this.#rank = LOG_LEVELS.indexOf(level)
     this.#sink = sink
-    this.#secrets = secrets.filter((secret) => secret.length > 0)
+    this.#secrets = secrets
   }
 
   /** Whether lines of `level` are written: check it before building a line that costs something. */
@@ -55,8 +57,9 @@ export class LevelLogger {
   info(message: string): void {
     if (this.enabled('info')) this.#sink.info(this.#line(message))
   }
-  debug(message: string): void {
-    if (this.enabled('debug')) this.#sink.debug(this.#line(message))
+  /** `message` may be a function that builds the line: it is called only when debug lines are written. */
+  debug(message: string | (() => string)): void {
+    if (this.enabled('debug')) this.#sink.debug(this.#line(typeof message === 'function' ? message() : message))
   }
 
   /** One line, whatever a server put into `message`: no line break to forge another, no escape sequence. */

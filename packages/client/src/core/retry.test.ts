@@ -68,6 +68,11 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(headers({ 'retry-after': '1.25' }))).toBe(1250)
   })
 
+  it('reads numbers padded with white space that headers keep (form feed, no-break space)', () => {
+    expect(parseRetryAfter(headers({ 'retry-after-ms': '\f250\u00a0' }))).toBe(250)
+    expect(parseRetryAfter(headers({ 'retry-after': '\u00a03\f' }))).toBe(3000)
+  })
+
   it('a retry-after-ms that is not only a number falls back to Retry-After', () => {
     for (const ms of ['250ms', 'x250', '2.5.1', '1.x', '-5', '']) {
       expect(parseRetryAfter(headers({ 'retry-after-ms': ms, 'retry-after': '4' })), ms).toBe(4000)

@@ -44,10 +44,9 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   const ms = headers.get('retry-after-ms')?.trim()
   if (ms && /^\d+(\.\d+)?$/.test(ms)) return Number(ms)
   const value = headers.get('retry-after')?.trim()
-  if (!value) return undefined
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000
+  if (value && /^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000
   // An HTTP date names its day and zone; Date.parse alone would read "-3" as a year.
-  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN
+  const date = value && /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
