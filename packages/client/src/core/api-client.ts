@@ -314,12 +314,10 @@ export class ApiClient {
     attempts: number,
     requestId: string | undefined,
   ): void {
-    const logger = this.#config.logger
-    // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut: the logger drops lines below its level itself
-    if (!logger.enabled('info')) return
     const more = requestId ? `, request ${requestId}` : ''
-    logger.info(
-      `${call.method} ${call.path} → ${answer.response.status} in ${answer.elapsed} ms (attempt ${context.attempts}/${attempts}${more})`,
+    this.#config.logger.info(
+      () =>
+        `${call.method} ${call.path} → ${answer.response.status} in ${answer.elapsed} ms (attempt ${context.attempts}/${attempts}${more})`,
     )
   }
 
@@ -454,8 +452,7 @@ export class ApiClient {
         failure = { error: connection.error, retryable: true }
         summary = `connection failed (${connection.detail})`
       }
-      // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut: the logger drops lines below its level itself
-      if (logger.enabled('info')) logger.info(line(summary))
+      logger.info(() => line(summary))
       // Stryker disable next-line StringLiteral: request() only asks whether the kind is 'response'
       return { kind: 'failed', ...failure }
     } finally {

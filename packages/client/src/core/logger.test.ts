@@ -122,14 +122,23 @@ describe('LevelLogger', () => {
     expect(seen).toEqual(['warn [cc-client] one', 'info [cc-client] two', 'debug [cc-client] three'])
   })
 
-  it('builds a debug line given as a function only when it writes debug lines', () => {
+  it('builds a line given as a function only when it writes lines of that level', () => {
     const { logger, lines } = collectingLogger()
     let built = 0
-    const line = () => `headers ${++built}`
+    const line = () => `line ${++built}`
     new LevelLogger('info', logger).debug(line)
+    new LevelLogger('warn', logger).info(line)
+    new LevelLogger('error', logger).warn(line)
     expect(built).toBe(0)
-    new LevelLogger('debug', logger).debug(line)
-    expect(lines).toEqual([{ level: 'debug', line: '[cc-client] headers 1' }])
+    const log = new LevelLogger('debug', logger)
+    log.debug(line)
+    log.info(line)
+    log.warn(line)
+    expect(lines).toEqual([
+      { level: 'debug', line: '[cc-client] line 1' },
+      { level: 'info', line: '[cc-client] line 2' },
+      { level: 'warn', line: '[cc-client] line 3' },
+    ])
   })
 
   it('an empty secret removes nothing', () => {

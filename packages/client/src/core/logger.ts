@@ -27,6 +27,9 @@ const consoleLogger: Logger = {
 
 const REDACTED = '[redacted]'
 
+/** A line to log, or a function that builds it (called only when the line is written). */
+type Message = string | (() => string)
+
 /**
  * The client's logger: drops lines below `level`, prefixes them, and removes every secret it was given from
  * every line, so that even a server that echoes the key back cannot make us log it.
@@ -51,20 +54,21 @@ export class LevelLogger {
     return LOG_LEVELS.indexOf(level) <= this.#rank
   }
 
-  warn(message: string): void {
+  // A message may be a function that builds the line: it is called only when lines of its level are written.
+  warn(message: Message): void {
     if (this.enabled('warn')) this.#sink.warn(this.#line(message))
   }
-  info(message: string): void {
+  info(message: Message): void {
     if (this.enabled('info')) this.#sink.info(this.#line(message))
   }
-  /** `message` may be a function that builds the line: it is called only when debug lines are written. */
-  debug(message: string | (() => string)): void {
-    if (this.enabled('debug')) this.#sink.debug(this.#line(typeof message === 'function' ? message() : message))
+  debug(message: Message): void {
+    if (this.enabled('debug')) this.#sink.debug(this.#line(message))
   }
 
   /** One line, whatever a server put into `message`: no line break to forge another, no escape sequence. */
-  #line(message: string): string {
-    return `[cc-client] ${cleanServerText(message, this.#secrets, { singleLine: true })}`
+  #line(message: Message): string {
+    const text = typeof message === 'function' ? message() : message
+    return `[cc-client] ${cleanServerText(text, this.#secrets, { singleLine: true })}`
   }
 }
 
