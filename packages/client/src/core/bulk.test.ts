@@ -130,6 +130,61 @@ describe('streamPool', () => {
     expect(seen.sort()).toEqual([1, 2])
   })
 
+  it('a source that throws: that very error is thrown, and the source is not read again', async () => {
+    const unreadable = new Error('line 3 is unreadable')
+    let calls = 0
+    // Throws on its third read, but would go on giving items if asked again.
+    const source = {
+      [Symbol.iterator]: () => ({
+        next(): IteratorResult<number> {
+          calls++
+          if (calls === 3) throw unreadable
+          return calls <= 6 ? { done: false, value: calls } : { done: true, value: undefined }
+        },
+      }),
+    }
+    const seen: number[] = []
+    const run = async () => {
+      for await (const result of streamPool(source, 2, async (n) => {
+        await tick(5)
+        return n
+      })) {
+        seen.push(result)
+      }
+    }
+    expect(
+      await run().then(
+        () => 'no error',
+        (error: unknown) => error,
+      ),
+    ).toBe(unreadable)
+    expect(calls).toBe(3)
+    expect(seen.sort()).toEqual([1, 2])
+  })
+
+  it('a fast source is read only as far ahead of a slow consumer as the window: one result for concurrency 1', async () => {
+    const ahead = async (concurrency: number) => {
+      let made = 0
+      function* items() {
+        for (let i = 0; i < 40; i++) {
+          made++
+          yield i
+        }
+      }
+      let consumed = 0
+      let most = 0
+      for await (const _ of streamPool(items(), concurrency, async (n) => n)) {
+        most = Math.max(most, made - ++consumed)
+        await tick(1)
+      }
+      expect(consumed).toBe(40)
+      return most
+    }
+    // One result waits for the consumer; the next item is read only once it is taken.
+    expect(await ahead(1)).toBe(1)
+    expect(await ahead(4)).toBeLessThanOrEqual(2 * 4)
+  })
+
   it('gives the event loop a turn now and then, even when every step is a promise (an in-process server)', async () => {
     let timerRan = false
     setTimeout(() => {
@@ -194,6 +249,62 @@ describe('streamPool, ending', () => {
     for await (const _ of streamPool([1, 2, 3, 4], 1, async (n) => n, stop)) break
     expect(stop.signal.reason).toBeInstanceOf(CcError)
     expect((stop.signal.reason as CcError).message).toBe('The bulk run was stopped: its results are no longer read')
+  })
+
+  it('a run read to its end, or ended by its source, aborts nothing', async () => {
+    const stop = new AbortController()
+    for await (const _ of streamPool([1, 2, 3], 2, async (n) => n, stop)) {
+      // read to the end
+    }
+    expect(stop.signal.aborted).toBe(false)
+    async function* failing() {
+      yield 1
+      throw new Error('the file is unreadable')
+    }
+    const drain = async () => {
+      for await (const _ of streamPool(failing(), 2, async (n) => n, stop)) {
+        // read until the source fails
+      }
+    }
+    await expect(drain()).rejects.toThrow('the file is unreadable')
+    expect(stop.signal.aborted).toBe(false)
+  })
+
+  it('stopping while the workers wait for room ends them all: the loop is left at once', async () => {
+    let started = 0
+    const work = async (n: number) => {
+      started++
+      return n
+    }
+    const leave = async () => {
+      for await (const _ of streamPool([1, 2, 3, 4, 5, 6], 2, work)) {
+        // Meanwhile the workers fill the window and wait for the consumer to make room.
+        await tick(5)
+        break
+      }
+      return 'left'
+    }
+    expect(await Promise.race([leave(), tick(1_000).then(() => 'still waiting')])).toBe('left')
+    expect(started).toBeLessThan(6)
+  })
+
+  it('once stopped, the source is not read again, even by a read that was already waiting its turn', async () => {
+    const stop = new AbortController()
+    let readsAfterStop = 0
+    let pulled = 0
+    const source = {
+      [Symbol.asyncIterator]: () => ({
+        async next(): Promise<IteratorResult<number>> {
+          if (stop.signal.aborted) readsAfterStop++
+          await tick()
+          return pulled < 50 ? { done: false, value: pulled++ } : { done: true, value: undefined }
+        },
+      }),
+    }
+    for await (const _ of streamPool(source, 3, async (n) => n, stop)) break
+    expect(stop.signal.aborted).toBe(true)
+    expect(readsAfterStop).toBe(0)
+    expect(pulled).toBeLessThan(50)
   })
 
   it('a source read to its end is not closed again; one left early is, sync or async', async () => {

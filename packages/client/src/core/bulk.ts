@@ -107,7 +107,7 @@ export async function* streamPool<I, R>(
   const worker = async () => {
     for (;;) {
       while (ready.length >= concurrency && !stopped) await new Promise<void>((resume) => waitingForRoom.push(resume))
-      if (stopped) return
+      // Once stopped, `pull` reads no more: the worker ends.
       const next = await pull()
       if (next === undefined) return
       ready.push(await work(next.item, next.index))
