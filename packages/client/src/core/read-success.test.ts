@@ -192,6 +192,47 @@ describe('checkSuccess', () => {
     expect(error?.message).toMatch(/^The response does not match the contract: list\.0: .* \(GET \/me\)$/)
   })
 
+  it('strict: each key of the body in an issue path cleaned and on one line, indexes and the root as they are', () => {
+    const strictError = (schema: z.ZodType, body: unknown) => {
+      try {
+        checkSuccess(
+          call(schema),
+          { body, meta: undefined, response: new Response(), requestId: undefined, status: 200 },
+          { context, validate: 'strict', logger: new LevelLogger('off'), secrets: [KEY] },
+        )
+      } catch (thrown) {
+        return thrown as Error & { issues: { path: unknown[] }[] }
+      }
+      throw new Error('no error')
+    }
+    const keys = z.record(z.string(), z.string())
+    const dirty = strictError(keys, { [`bad\x1b[2Jkey\nforged${KEY}`]: 1 })
+    expect(dirty.issues.map((issue) => issue.path)).toEqual([['badkey forged[redacted]']])
+    expect(dirty.message).toMatch(
+      /^The response does not match the contract: badkey forged\[redacted\]: [^\n]* \(GET \/me\)$/,
+    )
+    expect(strictError(z.array(z.string()), ['a', 2]).issues.map((issue) => issue.path)).toEqual([[1]])
+    const root = strictError(z.object({ a: z.string() }), 'text')
+    expect(root.issues.map((issue) => issue.path)).toEqual([[]])
+    expect(root.message).toBe(
+      'The response does not match the contract: Invalid input: expected object, received string (GET /me)',
+    )
+  })
+
+  it('names the fields of the body by their paths, never by a form label', () => {
+    let error: Error | undefined
+    try {
+      checkSuccess(
+        call(z.object({ firstName: z.string() })),
+        { body: { firstName: 1 }, meta: undefined, response: new Response(), requestId: undefined, status: 200 },
+        { context, validate: 'strict', logger: new LevelLogger('off'), secrets: [] },
+      )
+    } catch (thrown) {
+      error = thrown as Error
+    }
+    expect(error?.message).toMatch(/^The response does not match the contract: firstName: /)
+  })
+
   it('a body that matches, or validation off: nothing said', () => {
     const { logger, lines } = collectingLogger()
     const how = { context, logger: new LevelLogger('debug', logger), secrets: [] }

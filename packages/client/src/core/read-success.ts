@@ -89,9 +89,8 @@ export function checkSuccess(call: PreparedCall, parsed: ParsedSuccess, how: Suc
   logger.warn(error.message)
 }
 
-/** An issue whose path names keys of the server's body: each key cleaned. */
+/** An issue with the keys of the server's body in its path cleaned, each on one line; indexes as they are. */
 function cleanIssuePath(issue: core.$ZodIssue, secrets: readonly string[]): core.$ZodIssue {
-  if (!issue.path.some((part) => typeof part === 'string')) return issue
   const path = issue.path.map((part) =>
     typeof part === 'string' ? cleanServerText(part, secrets, { singleLine: true }) : part,
   )
