@@ -53,6 +53,18 @@ describe('people.get falls back to the search by id', () => {
     expect(error.message).toBe(`404 not_found: Contact ${ID} not found (GET /people/search, request req_search)`)
   })
 
+  it('a search that answers without a body (validation off): NotFoundError', async () => {
+    const { fetch } = recording(async (request) =>
+      new URL(request.url).pathname === '/v1/people/search'
+        ? new Response(null, { status: 200, headers: { 'x-request-id': 'req_empty' } })
+        : json(405, errorBody('method_not_allowed', 'no')),
+    )
+    const cc = createClient(offline(fetch, { logLevel: 'off', validate: 'off' }))
+    const error = (await failure(cc.people.get(ID))) as NotFoundError
+    expect(error).toBeInstanceOf(NotFoundError)
+    expect(error.message).toBe(`404 not_found: Contact ${ID} not found (GET /people/search, request req_empty)`)
+  })
+
   it('a failure of the direct route that is not a missing route is the error, and nothing is remembered', async () => {
     const { logger, lines } = collectingLogger()
     let calls = 0
@@ -64,6 +76,16 @@ describe('people.get falls back to the search by id', () => {
     expect((await cc.people.get(ID)).id).toBe(ID)
     expect(sent.map((request) => request.url.pathname)).toEqual([`/v1/people/${ID}`, `/v1/people/${ID}`])
     expect(lines.filter((line) => line.line.includes('not served'))).toEqual([])
+  })
+})
+
+describe('people.list', () => {
+  it('a page answered without a body (validation off) is an empty last page', async () => {
+    const cc = createClient(offline(answering(() => new Response(null, { status: 200 })).fetch, { validate: 'off' }))
+    const page = await cc.people.list()
+    expect(page.data).toEqual([])
+    expect(page.meta).toEqual({})
+    expect(page.hasNextPage()).toBe(false)
   })
 })
 
@@ -122,6 +144,11 @@ describe('people.updateMany', () => {
     expect(notIterable.message).toBe(
       'Invalid input for people.updateMany: items: must be an array, an iterable or an async iterable of { id, patch }',
     )
+    // Not a problem of the body's fields: no zod issues, the field errors say it.
+    expect(notIterable.issues).toEqual([])
+    expect(notIterable.fieldErrors).toEqual({
+      items: 'items: must be an array, an iterable or an async iterable of { id, patch }',
+    })
     expect(() => cc.people.updateManyStream(5 as never)).toThrow(
       'Invalid input for people.updateManyStream: items: must be an array, an iterable or an async iterable of { id, patch }',
     )
@@ -212,7 +239,7 @@ describe('people.updateMany', () => {
       { id: Object.create(null) as string, patch: { city: 'Austin' } },
       { id: ID, patch: { city: 'Austin' } },
     ])
-    expect(results[0]).toMatchObject({ index: 0, ok: false })
+    expect(results[0]).toMatchObject({ index: 0, id: '', ok: false })
     expect(errorOf(results[0])).toBeInstanceOf(ValidationError)
     expect((errorOf(results[0]) as ValidationError).fieldErrors).toEqual({ id: 'id: must be text' })
     expect(results[1]).toMatchObject({ index: 1, id: ID, ok: true })
@@ -228,7 +255,7 @@ describe('people.updateMany', () => {
       patch: {},
     }
     const [result] = (await cc.people.updateMany([evil])) as BulkResult[]
-    expect(result?.ok).toBe(false)
+    expect(result).toMatchObject({ index: 0, id: '', ok: false })
     const error = errorOf(result) as CcError
     expect(error).toBeInstanceOf(CcError)
     expect(error.message).toBe('Unexpected failure')
@@ -256,6 +283,31 @@ describe('people.updateMany', () => {
       expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1)
     }
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+  })
+
+  it('once the caller’s signal has aborted, the run holds no listener on it, even before it ends', async () => {
+    const controller = new AbortController()
+    let calls = 0
+    // The first update is answered; the others wait until they are aborted.
+    const fetch = async (request: Request) =>
+      ++calls === 1
+        ? updated()
+        : new Promise<Response>((_, reject) => {
+            request.signal.addEventListener('abort', () => reject(request.signal.reason))
+          })
+    const cc = createClient(offline(fetch))
+    const listeners: number[] = []
+    const names: string[] = []
+    for await (const result of cc.people.updateManyStream(items([ID, OTHER, ID, OTHER]), {
+      signal: controller.signal,
+      concurrency: 1,
+    })) {
+      names.push(result.ok ? 'ok' : result.error.name)
+      if (names.length === 1) controller.abort(new Error('cancelled'))
+      listeners.push(getEventListeners(controller.signal, 'abort').length)
+    }
+    expect(names).toEqual(['ok', 'AbortError', 'AbortError', 'AbortError'])
+    expect(listeners).toEqual([0, 0, 0, 0])
   })
 
   it('a stream nobody reads sends nothing and holds no listener', async () => {
