@@ -52,7 +52,9 @@ export function isBulkSource(value: unknown): value is BulkSource<unknown> {
  * Runs `work` over the items of `source`, at most `concurrency` at a time, and yields each result as soon as it is
  * known (in the order they complete). Memory stays bounded whatever the source's length: an item is pulled only
  * when a worker is free and fewer than `concurrency` results wait for the consumer, so at most `concurrency` items
- * are in flight and `concurrency` results wait; nothing keeps the items or results already handed over.
+ * are in flight, and items in flight and results waiting are fewer than 2 × `concurrency` together (each worker
+ * checks for room before it pulls, and its result joins the others after its work); nothing keeps the items or
+ * results already handed over.
  *
  * `work` must not throw. When the consumer stops early (`break`), `stop` is aborted (to end the work in flight),
  * the workers are waited for and the source is closed. When the source throws, no more items are pulled; the
