@@ -111,8 +111,7 @@ export function addRoute<E extends Endpoint>(routes: Routes, profile: Profile, e
  * `looseObject`s) gives more than these; of any other, keeping them is a copy.
  */
 function listedFields(schema: core.$ZodType | undefined): readonly string[] {
-  if (schema === undefined) return []
-  return Object.keys((schema._zod.def as core.$ZodObjectDef).shape)
+  return Object.keys((schema?._zod.def as core.$ZodObjectDef | undefined)?.shape ?? {})
 }
 
 /**
