@@ -183,8 +183,8 @@ export class People extends APIResource {
    * `updateMany` as a stream: yields each item's result as soon as it is known (in the order they complete; each
    * carries its `index` in the input), so that a run of any length holds a bounded window in memory: at most
    * `concurrency` items in flight, fewer than 2 × `concurrency` items and results held together, and the next item
-   * is taken from `items` only when fewer than `concurrency` results wait to be read. Stopping early (`break`) aborts the updates in flight and closes `items`.
-   * Bad options throw at once.
+   * is taken from `items` only when fewer than `concurrency` results wait to be read. Stopping early (`break`)
+   * aborts the updates in flight and closes `items`. Bad options throw at once.
    */
   updateManyStream(
     items: BulkSource<UpdateManyItem>,
