@@ -338,34 +338,18 @@ describe('name search candidates: the few contacts ranking has to look at', () =
   describe('several query words, from the rarest', () => {
     const common = times(80, { firstName: 'Lee', lastName: 'Smith' })
 
-    it('few contacts with the rarest word: those contacts (ranking sorts them out faster than SQL)', () => {
+    // 80 contacts have "lee" and not "ann"; the rarer "ann" comes with "brown" or with "lee".
+    it.each([
+      ['few contacts with the rarest word: those contacts (ranking sorts them out faster than SQL)', 3, 2, 80],
+      ['exactly 50 contacts with the rarest word are still few', 47, 3, 80],
+      ['more than 50: narrowed to the contacts having the next word too', 51, 3, 80 + 51],
+    ])('%s', (_, brown, lee, firstCandidate) => {
       const { store, seqs } = storeOf([
         ...common,
-        ...times(3, { firstName: 'Ann', lastName: 'Brown' }),
-        ...times(2, { firstName: 'Ann', lastName: 'Lee' }),
+        ...times(brown, { firstName: 'Ann', lastName: 'Brown' }),
+        ...times(lee, { firstName: 'Ann', lastName: 'Lee' }),
       ])
-      expect(candidatesOf(store, 'lee ann')).toEqual(seqs.slice(80))
-      expect(searchIds(store, { name: 'lee ann' })).toEqual(fullScan(store.db, { name: 'lee ann' }))
-      store.close()
-    })
-
-    it('exactly 50 contacts with the rarest word are still few', () => {
-      const { store, seqs } = storeOf([
-        ...common,
-        ...times(47, { firstName: 'Ann', lastName: 'Brown' }),
-        ...times(3, { firstName: 'Ann', lastName: 'Lee' }),
-      ])
-      expect(candidatesOf(store, 'lee ann')).toEqual(seqs.slice(80))
-      store.close()
-    })
-
-    it('more than 50: narrowed to the contacts having the next word too', () => {
-      const { store, seqs } = storeOf([
-        ...common,
-        ...times(51, { firstName: 'Ann', lastName: 'Brown' }),
-        ...times(3, { firstName: 'Ann', lastName: 'Lee' }),
-      ])
-      expect(candidatesOf(store, 'lee ann')).toEqual(seqs.slice(80 + 51))
+      expect(candidatesOf(store, 'lee ann')).toEqual(seqs.slice(firstCandidate))
       expect(searchIds(store, { name: 'lee ann' })).toEqual(fullScan(store.db, { name: 'lee ann' }))
       store.close()
     })
